@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs, from Debian, the tools the build and the demo need and a fresh machine may lack:
+# a JDK 17 or newer, Python 3 (for the wrapper and the test summary), and dpkg-deb.
+set -euo pipefail
+
+missing=()
+java_major=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1 || true)
+if [ -z "$java_major" ] || [ "$java_major" -lt 17 ] || ! command -v javac >/dev/null; then
+  missing+=(openjdk-17-jdk-headless)
+fi
+command -v python3 >/dev/null || missing+=(python3)
+command -v dpkg-deb >/dev/null || missing+=(dpkg)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "require-tools: installing from Debian: ${missing[*]}" >&2
+  sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  sudo_if_needed apt-get update -qq
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
