@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 /** The client against a scripted stand-in on loopback: error handling, never the real protocol. */
 class PulpClientTest {
   private static final String PASSWORD = "very-secret-password";
+  private static final PulpHttp.RetrySettings FAST =
+      new PulpHttp.RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(20));
 
   private final Map<String, String[]> answers = new ConcurrentHashMap<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
@@ -35,7 +37,9 @@ class PulpClientTest {
     URI origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     client =
         new PulpClient(
-            new PulpConnection(origin, origin, "admin", PASSWORD, Duration.ofSeconds(2)));
+            new PulpConnection(origin, origin, "admin", PASSWORD, Duration.ofSeconds(2)),
+            FAST,
+            1024);
   }
 
   @AfterEach
@@ -49,13 +53,39 @@ class PulpClientTest {
         "/pulp/api/v3/repositories/deb/apt/",
         new String[] {"400", "{\"name\":[\"This field must be unique.\"]}"});
 
-    assertThatThrownBy(() -> client.createDebRepository("dup", Map.of()))
+    assertThatThrownBy(() -> client.deb().repositories().create("dup", Map.of()))
         .isInstanceOf(PulpException.class)
         .hasMessageContaining("400")
         .hasMessageContaining("This field must be unique.")
         .hasMessageNotContaining(PASSWORD)
         .satisfies(e -> assertThat(((PulpException) e).status()).isEqualTo(400));
     assertThat(authorizations).allMatch(value -> value.startsWith("Basic "));
+  }
+
+  @Test
+  void retriesWhenPulpSaysItDidNotProcessTheRequest() {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    server.createContext(
+        "/pulp/api/v3/status/",
+        exchange -> {
+          boolean fail = calls.incrementAndGet() <= 2;
+          byte[] body = (fail ? "busy" : "{\"ok\":true}").getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+
+    assertThat(client.status().path("ok").asBoolean()).isTrue();
+    assertThat(calls).hasValue(3);
+  }
+
+  @Test
+  void doesNotRetryAClientError() {
+    answers.put("/pulp/api/v3/repositories/deb/apt/", new String[] {"400", "{\"name\":[\"bad\"]}"});
+    assertThatThrownBy(() -> client.deb().repositories().create("x", Map.of()))
+        .isInstanceOf(PulpException.class);
+    assertThat(authorizations).hasSize(1);
   }
 
   @Test
@@ -68,7 +98,7 @@ class PulpClientTest {
               + "\"error\":{\"description\":\"No such file: Packages\"}}"
         });
 
-    assertThatThrownBy(() -> client.waitForTask("/pulp/api/v3/tasks/1/"))
+    assertThatThrownBy(() -> client.tasks().waitFor("/pulp/api/v3/tasks/1/"))
         .hasMessageContaining("publish failed")
         .hasMessageContaining("No such file: Packages");
   }
@@ -81,7 +111,7 @@ class PulpClientTest {
           "200", "{\"pulp_href\":\"/pulp/api/v3/tasks/2/\",\"name\":\"sync\",\"state\":\"running\"}"
         });
 
-    assertThatThrownBy(() -> client.waitForTask("/pulp/api/v3/tasks/2/"))
+    assertThatThrownBy(() -> client.tasks().waitFor("/pulp/api/v3/tasks/2/"))
         .hasMessageContaining("still running after 2 s");
   }
 
@@ -90,7 +120,9 @@ class PulpClientTest {
     PulpClient unreachable =
         new PulpClient(
             new PulpConnection(
-                URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), "a", PASSWORD));
+                URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), "a", PASSWORD),
+            FAST,
+            1024);
     assertThatThrownBy(unreachable::status)
         .hasMessageContaining("Pulp did not answer GET http://127.0.0.1:1/pulp/api/v3/status/")
         .hasMessageNotContaining(PASSWORD);

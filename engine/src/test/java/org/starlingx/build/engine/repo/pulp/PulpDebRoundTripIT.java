@@ -50,16 +50,22 @@ class PulpDebRoundTripIT {
                 work.resolve("out"));
 
     PulpRepository repository =
-        pulp.createDebRepository("it-roundtrip-" + run, Map.of("stx.test", "round-trip"));
+        pulp.deb().repositories().create("it-roundtrip-" + run, Map.of("stx.test", "round-trip"));
     created.add(repository.href());
-    PulpTask upload = pulp.uploadDebPackage(deb, repository.href());
+    PulpTask upload = pulp.deb().uploadPackage(deb, repository.href());
     assertThat(upload.state()).isEqualTo("completed");
-    assertThat(pulp.repository(repository.href()).latestVersionHref()).endsWith("/versions/1/");
+    String version = pulp.deb().repositories().get(repository.href()).latestVersionHref();
+    assertThat(version).endsWith("/versions/1/");
 
-    String publication = pulp.publishApt(repository.href());
+    String publication = pulp.deb().publish(version, null);
     PulpDistribution distribution =
-        pulp.createAptDistribution(
-            "it-roundtrip-" + run, "it/roundtrip-" + run, publication, Map.of("stx.test", "rt"));
+        pulp.deb()
+            .repositories()
+            .createDistribution(
+                "it-roundtrip-" + run,
+                "it/roundtrip-" + run,
+                publication,
+                Map.of("stx.test", "rt"));
     created.add(distribution.href());
 
     String release = fetchText(distribution, "dists/default/Release", work);
