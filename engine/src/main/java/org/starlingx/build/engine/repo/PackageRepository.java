@@ -1,0 +1,15 @@
+package org.starlingx.build.engine.repo;
+
+import java.util.Optional;
+
+/** A package repository service shared by builds: Pulp, or a local directory for one user. */
+public interface PackageRepository {
+
+  /**
+   * Opens a session for one build, starting from the branch's last good content if there is any.
+   */
+  RepoSession openSession(SessionNames names);
+
+  /** The apt source serving a branch's last good content, if the branch has one. */
+  Optional<AptSource> branchSource(String branch);
+}

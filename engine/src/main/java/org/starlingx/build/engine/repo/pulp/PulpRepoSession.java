@@ -1,0 +1,198 @@
+package org.starlingx.build.engine.repo.pulp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.starlingx.build.engine.repo.AddResult;
+import org.starlingx.build.engine.repo.AptSource;
+import org.starlingx.build.engine.repo.FileDigests;
+import org.starlingx.build.engine.repo.RepoSession;
+import org.starlingx.build.engine.repo.SessionNames;
+
+/** One build's session on Pulp; see {@link PulpPackageRepository} for names. */
+final class PulpRepoSession implements RepoSession {
+  private final PulpClient pulp;
+  private final SessionNames names;
+  private final String signingServiceHref;
+  private final PulpRepository repository;
+  private PulpDistribution distribution;
+  private boolean kept;
+  private boolean closed;
+
+  private PulpRepoSession(
+      PulpClient pulp, SessionNames names, String signingServiceHref, PulpRepository repository) {
+    this.pulp = pulp;
+    this.names = names;
+    this.signingServiceHref = signingServiceHref;
+    this.repository = repository;
+  }
+
+  static PulpRepoSession open(PulpClient pulp, SessionNames names, String signingServiceHref) {
+    PulpRepositories repositories = pulp.deb().repositories();
+    PulpRepository created =
+        repositories.create(
+            PulpPackageRepository.sessionRepositoryName(names.session()),
+            PulpPackageRepository.labels(names, "session"));
+    PulpRepoSession session = new PulpRepoSession(pulp, names, signingServiceHref, created);
+    try {
+      // Start from the branch's last good content: unchanged packages are reused, not rebuilt.
+      repositories
+          .find(PulpPackageRepository.branchRepositoryName(names.branch()))
+          .map(PulpRepository::latestVersionHref)
+          .filter(version -> !version.endsWith("/versions/0/"))
+          .ifPresent(version -> repositories.modify(created.href(), List.of(), List.of(), version));
+      return session;
+    } catch (RuntimeException e) {
+      session.abort();
+      throw e;
+    }
+  }
+
+  @Override
+  public SessionNames names() {
+    return names;
+  }
+
+  @Override
+  public AddResult addPackages(List<Path> debs) {
+    List<String> content = new ArrayList<>();
+    AddResult result = new AddResult(0, 0, 0, 0);
+    for (Path deb : debs) {
+      long size = size(deb);
+      String sha256 = FileDigests.of(deb).sha256();
+      Optional<String> existing = pulp.deb().findPackage(sha256);
+      if (existing.isPresent()) {
+        content.add(existing.get());
+        result = result.plus(new AddResult(1, 0, size, 0));
+        continue;
+      }
+      long before = pulp.artifacts().uploadedBytes();
+      String artifact = pulp.artifacts().ensure(deb, sha256);
+      content.add(createPackage(artifact, sha256));
+      long sent = pulp.artifacts().uploadedBytes() - before;
+      result = result.plus(new AddResult(1, sent > 0 ? 1 : 0, size, sent));
+    }
+    pulp.deb().repositories().modify(repository.href(), content, List.of(), null);
+    return result;
+  }
+
+  private String createPackage(String artifact, String sha256) {
+    try {
+      return pulp.deb().createPackage(artifact);
+    } catch (PulpException e) {
+      // A parallel session may have created the same package from the same file a moment ago.
+      return pulp.deb().findPackage(sha256).orElseThrow(() -> e);
+    }
+  }
+
+  @Override
+  public List<String> packages() {
+    return pulp.deb().packagesIn(latestVersion());
+  }
+
+  @Override
+  public AptSource publish() {
+    String publication = pulp.deb().publish(latestVersion(), signingServiceHref);
+    PulpRepositories repositories = pulp.deb().repositories();
+    if (distribution == null) {
+      distribution =
+          repositories.createDistribution(
+              repository.name(),
+              PulpPackageRepository.sessionBasePath(names.session()),
+              publication,
+              PulpPackageRepository.labels(names, "session"));
+    } else {
+      repositories.updateDistribution(distribution.href(), publication);
+    }
+    return PulpPackageRepository.aptSource(distribution.baseUrl());
+  }
+
+  @Override
+  public AptSource complete() {
+    PulpRepositories repositories = pulp.deb().repositories();
+    String branchName = PulpPackageRepository.branchRepositoryName(names.branch());
+    PulpRepository branch =
+        repositories
+            .find(branchName)
+            .orElseGet(
+                () ->
+                    repositories.create(branchName, PulpPackageRepository.labels(names, "branch")));
+    // The branch's new version is exactly this session's content.
+    String version =
+        repositories
+            .modify(branch.href(), List.of(), List.of(), latestVersion())
+            .orElseGet(() -> repositories.get(branch.href()).latestVersionHref());
+    String publication = pulp.deb().publish(version, signingServiceHref);
+    PulpDistribution served =
+        repositories
+            .findDistribution(branchName)
+            .map(
+                existing -> {
+                  repositories.updateDistribution(existing.href(), publication);
+                  return existing;
+                })
+            .orElseGet(
+                () ->
+                    repositories.createDistribution(
+                        branchName,
+                        PulpPackageRepository.branchBasePath(names.branch()),
+                        publication,
+                        PulpPackageRepository.labels(names, "branch")));
+    kept = true;
+    return PulpPackageRepository.aptSource(served.baseUrl());
+  }
+
+  @Override
+  public void promoteRelease(String releaseName) {
+    SessionNames.requireName(releaseName, "release");
+    PulpRepositories repositories = pulp.deb().repositories();
+    repositories.label(repository.href(), PulpPackageRepository.RELEASED, releaseName);
+    String publication = pulp.deb().publish(latestVersion(), signingServiceHref);
+    Map<String, String> labels = PulpPackageRepository.labels(names, "release");
+    labels.put(PulpPackageRepository.RELEASED, releaseName);
+    repositories.createDistribution(
+        "stx-release-" + releaseName,
+        PulpPackageRepository.releaseBasePath(releaseName),
+        publication,
+        labels);
+    kept = true;
+  }
+
+  @Override
+  public void abort() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // Deleting the repository deletes its versions and publications; content units stay in Pulp,
+    // shared with other repositories, until retention cleans orphans.
+    if (distribution != null) {
+      pulp.delete(distribution.href());
+    }
+    pulp.delete(repository.href());
+  }
+
+  @Override
+  public void close() {
+    if (!kept) {
+      abort();
+    }
+  }
+
+  private String latestVersion() {
+    return pulp.deb().repositories().get(repository.href()).latestVersionHref();
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}
