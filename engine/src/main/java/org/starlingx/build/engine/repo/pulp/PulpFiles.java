@@ -53,6 +53,18 @@ public final class PulpFiles {
     return tasks.waitForAccepted(http.post(FILES, body)).createdResource("/content/file/files/");
   }
 
+  /** File content named {@code relativePath} in a repository version (href, sha256, artifact). */
+  public java.util.List<com.fasterxml.jackson.databind.JsonNode> inVersion(
+      String repositoryVersionHref, String relativePath) {
+    return http.list(
+        FILES, Map.of("repository_version", repositoryVersionHref, "relative_path", relativePath));
+  }
+
+  /** The artifact behind a file content: its digests, among them md5 and sha256. */
+  public com.fasterxml.jackson.databind.JsonNode artifactOf(String contentHref) {
+    return http.get(http.get(contentHref).path("artifact").asText());
+  }
+
   /** Publishes the repository's latest version; returns the publication's href. */
   public String publishLatest(String repositoryHref) {
     return tasks
