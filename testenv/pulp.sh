@@ -20,6 +20,8 @@ api_port=${STX_PULP_API_PORT:-24817}
 content_port=${STX_PULP_CONTENT_PORT:-24816}
 db_port=${STX_PULP_DB_PORT:-54329}
 ready_timeout=${STX_PULP_READY_TIMEOUT:-180}
+# Two task workers, so parallel builds' publications do not queue behind one another.
+workers=${STX_PULP_WORKERS:-2}
 
 venv=$pulp_home/venv
 etc=$pulp_home/etc
@@ -169,6 +171,16 @@ migrate_if_needed() {
   touch "$pulp_home/.migrated-$stamp"
 }
 
+process_names() {
+  echo api content
+  seq -f 'worker-%g' 1 "$workers"
+}
+
+all_running() {
+  local name
+  for name in $(process_names); do process_running "$name" || return 1; done
+}
+
 process_running() {
   local pidfile=$run/$1.pid
   [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
@@ -217,7 +229,7 @@ wait_until_ready() {
   while true; do
     problem=$(readiness_problem)
     [ -z "$problem" ] && return 0
-    for name in api content worker; do
+    for name in $(process_names); do
       process_running "$name" || { tail -20 "$logs/$name.log" >&2; die "the $name process exited (log: $logs/$name.log)"; }
     done
     [ $SECONDS -lt $deadline ] || die "not ready after ${ready_timeout} s: $problem (logs: $logs)"
@@ -242,7 +254,7 @@ cmd_install() {
 
 cmd_up() {
   local started=$SECONDS
-  if [ -z "$(readiness_problem)" ] && process_running api && process_running content && process_running worker; then
+  if [ -z "$(readiness_problem)" ] && all_running; then
     write_connection_file
     log "already running and ready at $api_url"
     return
@@ -253,14 +265,18 @@ cmd_up() {
   migrate_if_needed
   start_process api "$venv/bin/pulpcore-api" --bind "127.0.0.1:$api_port" --workers 2 --timeout 300 --access-logfile -
   start_process content "$venv/bin/pulpcore-content" --bind "127.0.0.1:$content_port" --workers 2
-  start_process worker "$venv/bin/pulpcore-worker"
+  for i in $(seq 1 "$workers"); do
+    start_process "worker-$i" "$venv/bin/pulpcore-worker"
+  done
   wait_until_ready
   write_connection_file
   log "ready at $api_url (content at $content_url) in $((SECONDS - started)) s; logs in $logs"
 }
 
 cmd_down() {
-  for name in worker content api; do stop_process "$name"; done
+  for pidfile in "$run"/*.pid; do
+    [ -e "$pidfile" ] && stop_process "$(basename "$pidfile" .pid)"
+  done
   # Processes a crash left without a pid file: match the settings path, which is ours alone.
   pkill -f -- "--bind 127.0.0.1:$api_port" 2>/dev/null || true
   pkill -f -- "--bind 127.0.0.1:$content_port" 2>/dev/null || true
@@ -274,7 +290,7 @@ cmd_status() {
   local name state problem
   if database_running; then state=running; else state=stopped; fi
   printf '%-10s %s\n' postgresql "$state"
-  for name in api content worker; do
+  for name in $(process_names); do
     if process_running "$name"; then state="running (pid $(cat "$run/$name.pid"))"; else state=stopped; fi
     printf '%-10s %s\n' "$name" "$state"
   done

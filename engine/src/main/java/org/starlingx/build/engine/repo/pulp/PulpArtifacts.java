@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +28,7 @@ public final class PulpArtifacts {
   private final int chunkBytes;
   private final AtomicLong uploadedBytes = new AtomicLong();
   private final AtomicLong reusedBytes = new AtomicLong();
+  private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
 
   PulpArtifacts(PulpHttp http, PulpTasks tasks, int chunkBytes) {
     this.http = http;
@@ -38,13 +43,44 @@ public final class PulpArtifacts {
     return found.stream().map(node -> node.path("pulp_href").asText()).findFirst();
   }
 
-  /** The artifact for {@code file}: the one Pulp already has, or a new one uploaded now. */
-  public String ensure(Path file, String sha256) {
+  /**
+   * The artifact for {@code file}, and whether this call sent it.
+   *
+   * @param href the artifact's href
+   * @param uploaded true when this call sent the bytes; false when Pulp already had them
+   */
+  public record Ensured(String href, boolean uploaded) {}
+
+  /**
+   * The artifact for {@code file}: the one Pulp already has, or a new one uploaded now. Builds in
+   * this process that bring the same file at the same time send it once: the later ones wait for
+   * the first and reuse its artifact.
+   */
+  public Ensured ensure(Path file, String sha256) {
     long size = size(file);
+    CompletableFuture<String> mine = new CompletableFuture<>();
+    CompletableFuture<String> earlier = inFlight.putIfAbsent(sha256, mine);
+    if (earlier != null) {
+      reusedBytes.addAndGet(size);
+      return new Ensured(join(earlier), false);
+    }
+    try {
+      Ensured ensured = findOrUpload(file, sha256, size);
+      mine.complete(ensured.href());
+      return ensured;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(sha256, mine);
+    }
+  }
+
+  private Ensured findOrUpload(Path file, String sha256, long size) {
     Optional<String> existing = find(sha256);
     if (existing.isPresent()) {
       reusedBytes.addAndGet(size);
-      return existing.get();
+      return new Ensured(existing.get(), false);
     }
     String upload = http.post(API + "uploads/", Map.of("size", size)).path("pulp_href").asText();
     try (InputStream in = Files.newInputStream(file)) {
@@ -52,7 +88,7 @@ public final class PulpArtifacts {
       byte[] buffer = new byte[chunkBytes];
       while (offset < size) {
         int read = in.readNBytes(buffer, 0, (int) Math.min(chunkBytes, size - offset));
-        byte[] chunk = read == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, read);
+        byte[] chunk = read == buffer.length ? buffer : Arrays.copyOf(buffer, read);
         http.putChunk(upload, chunk, offset, size);
         offset += read;
       }
@@ -64,10 +100,18 @@ public final class PulpArtifacts {
     try {
       PulpTask commit =
           tasks.waitForAccepted(http.post(upload + "commit/", Map.of("sha256", sha256)));
-      return commit.createdResource("/artifacts/");
+      return new Ensured(commit.createdResource("/artifacts/"), true);
     } catch (PulpException e) {
-      // Another build may have committed the same file a moment earlier: then use its artifact.
-      return find(sha256).orElseThrow(() -> e);
+      // Another process may have committed the same file a moment earlier: then use its artifact.
+      return new Ensured(find(sha256).orElseThrow(() -> e), true);
+    }
+  }
+
+  private static String join(CompletableFuture<String> earlier) {
+    try {
+      return earlier.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -48,20 +47,14 @@ final class PulpHttp {
   PulpHttp(PulpConnection connection, ObjectMapper mapper, RetrySettings retrySettings) {
     this.connection = connection;
     this.mapper = mapper;
-    String authorization = Credentials.basic(connection.username(), connection.password());
+    PulpSessionAuth auth = new PulpSessionAuth(connection);
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(10))
             .readTimeout(Duration.ofMinutes(5))
             .writeTimeout(Duration.ofMinutes(5))
-            .addInterceptor(
-                chain ->
-                    chain.proceed(
-                        chain
-                            .request()
-                            .newBuilder()
-                            .header("Authorization", authorization)
-                            .build()))
+            .cookieJar(auth)
+            .addInterceptor(auth)
             .build();
     this.retry =
         RetryPolicy.builder()

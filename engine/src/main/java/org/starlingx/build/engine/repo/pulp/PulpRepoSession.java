@@ -71,11 +71,10 @@ final class PulpRepoSession implements RepoSession {
         result = result.plus(new AddResult(1, 0, size, 0));
         continue;
       }
-      long before = pulp.artifacts().uploadedBytes();
-      String artifact = pulp.artifacts().ensure(deb, sha256);
-      content.add(createPackage(artifact, sha256));
-      long sent = pulp.artifacts().uploadedBytes() - before;
-      result = result.plus(new AddResult(1, sent > 0 ? 1 : 0, size, sent));
+      PulpArtifacts.Ensured artifact = pulp.artifacts().ensure(deb, sha256);
+      content.add(createPackage(artifact.href(), sha256));
+      boolean sent = artifact.uploaded();
+      result = result.plus(new AddResult(1, sent ? 1 : 0, size, sent ? size : 0));
     }
     pulp.deb().repositories().modify(repository.href(), content, List.of(), null);
     return result;

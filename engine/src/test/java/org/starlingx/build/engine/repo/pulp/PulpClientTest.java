@@ -26,6 +26,7 @@ class PulpClientTest {
 
   private final Map<String, String[]> answers = new ConcurrentHashMap<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
   private HttpServer server;
   private PulpClient client;
 
@@ -85,7 +86,40 @@ class PulpClientTest {
     answers.put("/pulp/api/v3/repositories/deb/apt/", new String[] {"400", "{\"name\":[\"bad\"]}"});
     assertThatThrownBy(() -> client.deb().repositories().create("x", Map.of()))
         .isInstanceOf(PulpException.class);
-    assertThat(authorizations).hasSize(1);
+    assertThat(requests).filteredOn(r -> r.contains("/repositories/")).hasSize(1);
+  }
+
+  @Test
+  void logsInOnceThenUsesTheSessionWithCsrfTokenForChanges() {
+    server.createContext(
+        "/pulp/api/v3/login/",
+        exchange -> {
+          requests.add("LOGIN auth=" + exchange.getRequestHeaders().containsKey("Authorization"));
+          exchange
+              .getResponseHeaders()
+              .add("Set-Cookie", "sessionid=s1; Path=/; HttpOnly; Max-Age=3600");
+          exchange.getResponseHeaders().add("Set-Cookie", "csrftoken=t1; Path=/; Max-Age=3600");
+          exchange.sendResponseHeaders(201, -1);
+          exchange.close();
+        });
+    answers.put("/pulp/api/v3/status/", new String[] {"200", "{}"});
+    answers.put(
+        "/pulp/api/v3/repositories/deb/apt/", new String[] {"201", "{\"pulp_href\":\"/r/\"}"});
+
+    client.status();
+    client.status();
+    client.deb().repositories().create("r", Map.of());
+
+    assertThat(requests).filteredOn(r -> r.startsWith("LOGIN")).containsExactly("LOGIN auth=true");
+    assertThat(requests)
+        .filteredOn(r -> !r.startsWith("LOGIN"))
+        .allMatch(
+            r -> r.contains("cookie=") && r.contains("sessionid=s1") && r.endsWith("auth=none"));
+    assertThat(requests)
+        .filteredOn(r -> r.startsWith("POST /pulp/api/v3/repositories/"))
+        .singleElement()
+        .asString()
+        .contains("csrf=t1");
   }
 
   @Test
@@ -130,6 +164,16 @@ class PulpClientTest {
 
   private void answer(HttpExchange exchange) throws IOException {
     authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+    requests.add(
+        exchange.getRequestMethod()
+            + " "
+            + exchange.getRequestURI().getPath()
+            + " cookie="
+            + exchange.getRequestHeaders().getFirst("Cookie")
+            + " csrf="
+            + exchange.getRequestHeaders().getFirst("X-CSRFToken")
+            + " auth="
+            + (exchange.getRequestHeaders().containsKey("Authorization") ? "basic" : "none"));
     String[] answer =
         answers.getOrDefault(exchange.getRequestURI().getPath(), new String[] {"404", "{}"});
     byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
