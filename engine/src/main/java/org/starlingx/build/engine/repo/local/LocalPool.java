@@ -3,11 +3,9 @@ package org.starlingx.build.engine.repo.local;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.starlingx.build.engine.exec.CommandRunner;
@@ -74,16 +72,20 @@ final class LocalPool {
     }
   }
 
-  /** Writes a new file atomically; returns false when another writer got there first. */
+  /**
+   * Writes a new file whole, never over an existing one: a hard link fails when the name exists (a
+   * rename would silently replace it). Returns false when another writer got there first.
+   */
   private static boolean writeOnce(Path target, byte[] bytes) throws IOException {
     Path partial = Files.createTempFile(target.getParent(), ".store-", ".part");
-    Files.write(partial, bytes);
     try {
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      Files.write(partial, bytes);
+      Files.createLink(target, partial);
       return true;
-    } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-      Files.deleteIfExists(partial);
+    } catch (FileAlreadyExistsException e) {
       return false;
+    } finally {
+      Files.deleteIfExists(partial);
     }
   }
 }

@@ -10,9 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,7 +25,7 @@ public final class PulpArtifacts {
   private final int chunkBytes;
   private final AtomicLong uploadedBytes = new AtomicLong();
   private final AtomicLong reusedBytes = new AtomicLong();
-  private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
+  private final SingleFlight<String, Ensured> uploads = new SingleFlight<>();
 
   PulpArtifacts(PulpHttp http, PulpTasks tasks, int chunkBytes) {
     this.http = http;
@@ -41,6 +38,11 @@ public final class PulpArtifacts {
     List<JsonNode> found =
         http.list(API + "artifacts/", Map.of("sha256", sha256, "fields", "pulp_href"));
     return found.stream().map(node -> node.path("pulp_href").asText()).findFirst();
+  }
+
+  /** How many artifacts Pulp holds with this sha256: one at most, as Pulp stores a file once. */
+  public int count(String sha256) {
+    return http.list(API + "artifacts/", Map.of("sha256", sha256, "fields", "pulp_href")).size();
   }
 
   /**
@@ -58,22 +60,13 @@ public final class PulpArtifacts {
    */
   public Ensured ensure(Path file, String sha256) {
     long size = size(file);
-    CompletableFuture<String> mine = new CompletableFuture<>();
-    CompletableFuture<String> earlier = inFlight.putIfAbsent(sha256, mine);
-    if (earlier != null) {
+    SingleFlight.Outcome<Ensured> outcome =
+        uploads.run(sha256, () -> findOrUpload(file, sha256, size));
+    if (!outcome.computedHere()) {
       reusedBytes.addAndGet(size);
-      return new Ensured(join(earlier), false);
+      return new Ensured(outcome.value().href(), false);
     }
-    try {
-      Ensured ensured = findOrUpload(file, sha256, size);
-      mine.complete(ensured.href());
-      return ensured;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      inFlight.remove(sha256, mine);
-    }
+    return outcome.value();
   }
 
   private Ensured findOrUpload(Path file, String sha256, long size) {
@@ -82,6 +75,25 @@ public final class PulpArtifacts {
       reusedBytes.addAndGet(size);
       return new Ensured(existing.get(), false);
     }
+    String upload = stage(file);
+    try {
+      PulpTask commit =
+          tasks.waitForAccepted(http.post(upload + "commit/", Map.of("sha256", sha256)));
+      return new Ensured(commit.createdResource("/artifacts/"), true);
+    } catch (PulpException e) {
+      // Another process may have committed the same file a moment earlier: then use its artifact.
+      return new Ensured(find(sha256).orElseThrow(() -> e), true);
+    }
+  }
+
+  /**
+   * Sends a file to Pulp in chunks as an upload, without making it an artifact yet: content
+   * creation can take the upload directly, saving a task.
+   *
+   * @return the upload's href
+   */
+  public String stage(Path file) {
+    long size = size(file);
     String upload = http.post(API + "uploads/", Map.of("size", size)).path("pulp_href").asText();
     try (InputStream in = Files.newInputStream(file)) {
       long offset = 0;
@@ -97,22 +109,12 @@ public final class PulpArtifacts {
       throw new UncheckedIOException("cannot read " + file + " for upload", e);
     }
     uploadedBytes.addAndGet(size);
-    try {
-      PulpTask commit =
-          tasks.waitForAccepted(http.post(upload + "commit/", Map.of("sha256", sha256)));
-      return new Ensured(commit.createdResource("/artifacts/"), true);
-    } catch (PulpException e) {
-      // Another process may have committed the same file a moment earlier: then use its artifact.
-      return new Ensured(find(sha256).orElseThrow(() -> e), true);
-    }
+    return upload;
   }
 
-  private static String join(CompletableFuture<String> earlier) {
-    try {
-      return earlier.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
+  /** Notes bytes that did not need sending because Pulp already had them. */
+  void reused(long bytes) {
+    reusedBytes.addAndGet(bytes);
   }
 
   /** Bytes sent to Pulp by this client so far. */

@@ -29,7 +29,7 @@ public final class PulpClient {
     this.http = new PulpHttp(connection, new ObjectMapper(), retry);
     this.tasks = new PulpTasks(http, connection.taskTimeout());
     this.artifacts = new PulpArtifacts(http, tasks, chunkBytes);
-    this.deb = new PulpDeb(http, tasks);
+    this.deb = new PulpDeb(http, tasks, artifacts);
     this.files = new PulpFiles(http, tasks);
   }
 

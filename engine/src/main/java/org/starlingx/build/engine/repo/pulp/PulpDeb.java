@@ -42,13 +42,26 @@ public final class PulpDeb {
       String architectures,
       Policy policy) {}
 
+  /**
+   * The package content for a file, and whether this call sent its bytes.
+   *
+   * @param contentHref the package content's href
+   * @param uploaded true when the file had to be sent; false when Pulp had it already
+   */
+  public record Ensured(String contentHref, boolean uploaded) {}
+
   private final PulpHttp http;
   private final PulpTasks tasks;
+  private final PulpArtifacts artifacts;
   private final PulpRepositories repositories;
 
-  PulpDeb(PulpHttp http, PulpTasks tasks) {
+  /** Builds in this process adding the same new file at once make its package once. */
+  private final SingleFlight<String, Ensured> ensuring = new SingleFlight<>();
+
+  PulpDeb(PulpHttp http, PulpTasks tasks, PulpArtifacts artifacts) {
     this.http = http;
     this.tasks = tasks;
+    this.artifacts = artifacts;
     this.repositories = new PulpRepositories(http, tasks, "deb/apt");
   }
 
@@ -63,6 +76,33 @@ public final class PulpDeb {
         http.postFile(PACKAGES, Map.of("repository", repositoryHref), "file", deb));
   }
 
+  /**
+   * The package content for a {@code .deb}: the one Pulp has for this sha256, or one made now from
+   * the artifact Pulp has, or from the file sent now. The file is sent only when Pulp has neither.
+   */
+  public Ensured ensurePackage(Path deb, String sha256) {
+    SingleFlight.Outcome<Ensured> outcome = ensuring.run(sha256, () -> findOrCreate(deb, sha256));
+    Ensured ensured = outcome.value();
+    return outcome.computedHere() ? ensured : new Ensured(ensured.contentHref(), false);
+  }
+
+  private Ensured findOrCreate(Path deb, String sha256) {
+    Optional<String> existing = findPackage(sha256);
+    if (existing.isPresent()) {
+      return new Ensured(existing.get(), false);
+    }
+    try {
+      Optional<String> artifact = artifacts.find(sha256);
+      if (artifact.isPresent()) {
+        return new Ensured(createPackage(artifact.get()), false);
+      }
+      return new Ensured(createPackageFromUpload(artifacts.stage(deb)), true);
+    } catch (PulpException e) {
+      // Another process may have created the same package from the same file just now.
+      return new Ensured(findPackage(sha256).orElseThrow(() -> e), true);
+    }
+  }
+
   /** The href of the package content whose file has this sha256, if Pulp has one. */
   public Optional<String> findPackage(String sha256) {
     return http.list(PACKAGES, Map.of("sha256", sha256, "fields", "pulp_href")).stream()
@@ -73,6 +113,12 @@ public final class PulpDeb {
   /** Creates package content from an artifact Pulp already holds; returns the content href. */
   public String createPackage(String artifactHref) {
     PulpTask task = tasks.waitForAccepted(http.post(PACKAGES, Map.of("artifact", artifactHref)));
+    return task.createdResource("/content/deb/packages/");
+  }
+
+  /** Creates package content from a staged upload in one task; returns the content href. */
+  public String createPackageFromUpload(String uploadHref) {
+    PulpTask task = tasks.waitForAccepted(http.post(PACKAGES, Map.of("upload", uploadHref)));
     return task.createdResource("/content/deb/packages/");
   }
 

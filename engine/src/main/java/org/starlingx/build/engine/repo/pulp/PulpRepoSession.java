@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.starlingx.build.engine.repo.AddResult;
 import org.starlingx.build.engine.repo.AptSource;
 import org.starlingx.build.engine.repo.FileDigests;
@@ -65,28 +64,16 @@ final class PulpRepoSession implements RepoSession {
     for (Path deb : debs) {
       long size = size(deb);
       String sha256 = FileDigests.of(deb).sha256();
-      Optional<String> existing = pulp.deb().findPackage(sha256);
-      if (existing.isPresent()) {
-        content.add(existing.get());
-        result = result.plus(new AddResult(1, 0, size, 0));
-        continue;
+      PulpDeb.Ensured outcome = pulp.deb().ensurePackage(deb, sha256);
+      boolean sent = outcome.uploaded();
+      if (!sent) {
+        pulp.artifacts().reused(size);
       }
-      PulpArtifacts.Ensured artifact = pulp.artifacts().ensure(deb, sha256);
-      content.add(createPackage(artifact.href(), sha256));
-      boolean sent = artifact.uploaded();
+      content.add(outcome.contentHref());
       result = result.plus(new AddResult(1, sent ? 1 : 0, size, sent ? size : 0));
     }
     pulp.deb().repositories().modify(repository.href(), content, List.of(), null);
     return result;
-  }
-
-  private String createPackage(String artifact, String sha256) {
-    try {
-      return pulp.deb().createPackage(artifact);
-    } catch (PulpException e) {
-      // A parallel session may have created the same package from the same file a moment ago.
-      return pulp.deb().findPackage(sha256).orElseThrow(() -> e);
-    }
   }
 
   @Override

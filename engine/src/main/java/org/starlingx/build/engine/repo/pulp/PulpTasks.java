@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /** Waits for Pulp's asynchronous tasks, polling with a growing pause up to a deadline. */
 public final class PulpTasks {
-  private static final Duration FIRST_POLL = Duration.ofMillis(50);
+  private static final Duration FIRST_POLL = Duration.ofMillis(100);
   private static final Duration LONGEST_POLL = Duration.ofSeconds(1);
 
   private final PulpHttp http;
@@ -51,8 +51,9 @@ public final class PulpTasks {
             -1);
       }
       sleep(pause);
-      Duration doubled = pause.multipliedBy(2);
-      pause = doubled.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : doubled;
+      // Each poll costs Pulp's API a request: grow the pause, so long tasks are asked rarely.
+      Duration longer = pause.multipliedBy(3).dividedBy(2);
+      pause = longer.compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : longer;
     }
   }
 
