@@ -55,6 +55,7 @@ install_system_packages() {
   python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
   command -v curl >/dev/null || missing+=(curl)
   command -v dpkg-deb >/dev/null || missing+=(dpkg)
+  command -v gpg >/dev/null || missing+=(gpg)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing from Debian: ${missing[*]}"
     as_root apt-get update -qq
@@ -167,8 +168,31 @@ migrate_if_needed() {
     || { tail -20 "$logs/migrate.log" >&2; die "migration failed (log: $logs/migrate.log)"; }
   "$venv/bin/pulpcore-manager" reset-admin-password --password "$(cat "$etc/admin-password")" \
     >>"$logs/migrate.log" 2>&1 || die "could not set the admin password (log: $logs/migrate.log)"
-  rm -f "$pulp_home"/.migrated-*
+  rm -f "$pulp_home"/.migrated-* "$pulp_home/.signing-service"
   touch "$pulp_home/.migrated-$stamp"
+}
+
+# A signing service for apt Release files, with a key of its own, so signed publications are tested
+# for real. Its public key is what apt's signed-by= needs.
+ensure_signing_service() {
+  local stamp=$pulp_home/.signing-service
+  [ -f "$stamp" ] && return
+  local gnupg=$etc/gnupg fingerprint
+  mkdir -p "$gnupg" && chmod 700 "$gnupg"
+  if ! gpg --homedir "$gnupg" --list-secret-keys signing@starlingx-build.invalid >/dev/null 2>&1; then
+    gpg --homedir "$gnupg" --batch --passphrase '' --quick-generate-key \
+      "starlingx-build testenv <signing@starlingx-build.invalid>" rsa3072 sign never 2>/dev/null
+  fi
+  fingerprint=$(gpg --homedir "$gnupg" --with-colons --list-secret-keys signing@starlingx-build.invalid \
+    | awk -F: '$1 == "fpr" { print $10; exit }')
+  gpg --homedir "$gnupg" --batch --yes --output "$etc/signing-public.gpg" --export "$fingerprint"
+  sed "s|@GNUPG_HOME@|$gnupg|" "$here/pulp/sign-release.sh" > "$etc/sign-release.sh"
+  chmod 700 "$etc/sign-release.sh"
+  pulp_env
+  "$venv/bin/pulpcore-manager" add-signing-service stx-testenv-apt "$etc/sign-release.sh" "$fingerprint" \
+    --class deb:AptReleaseSigningService --home "$gnupg" >>"$logs/migrate.log" 2>&1 \
+    || { tail -20 "$logs/migrate.log" >&2; die "could not add the signing service (log: $logs/migrate.log)"; }
+  touch "$stamp"
 }
 
 process_names() {
@@ -244,6 +268,8 @@ url=$api_url
 content.url=$content_url
 username=admin
 password.file=$etc/admin-password
+signing.service=stx-testenv-apt
+signing.keyring=$etc/signing-public.gpg
 EOF
 }
 
@@ -263,6 +289,7 @@ cmd_up() {
   write_settings
   start_database
   migrate_if_needed
+  ensure_signing_service
   start_process api "$venv/bin/pulpcore-api" --bind "127.0.0.1:$api_port" --workers 2 --timeout 300 --access-logfile -
   start_process content "$venv/bin/pulpcore-content" --bind "127.0.0.1:$content_port" --workers 2
   for i in $(seq 1 "$workers"); do

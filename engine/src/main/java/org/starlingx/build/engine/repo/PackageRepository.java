@@ -12,4 +12,7 @@ public interface PackageRepository {
 
   /** The apt source serving a branch's last good content, if the branch has one. */
   Optional<AptSource> branchSource(String branch);
+
+  /** The apt source serving a promoted release, if there is one by that name. */
+  Optional<AptSource> releaseSource(String release);
 }

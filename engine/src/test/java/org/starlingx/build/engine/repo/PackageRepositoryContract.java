@@ -93,6 +93,22 @@ public abstract class PackageRepositoryContract {
   }
 
   @Test
+  void aPromotedReleaseOutlivesItsSessionAndIsServed() throws Exception {
+    Path deb = samples.build("stx-release-" + run, "10.0-1", 1024);
+    RepoSession session = repository().openSession(names("r10", "1"));
+    session.addPackages(List.of(deb));
+    session.promoteRelease("stx-10-" + run);
+    session.close();
+
+    AptSource release = repository().releaseSource("stx-10-" + run).orElseThrow();
+    AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(release);
+    apt.update();
+    assertThat(Files.readAllBytes(apt.download("stx-release-" + run)))
+        .isEqualTo(Files.readAllBytes(deb));
+    assertThat(repository().releaseSource("never-promoted-" + run)).isEmpty();
+  }
+
+  @Test
   void abortingOneSessionLeavesTheOthersAndTheBranchIntact() throws Exception {
     Path kept = samples.build("stx-kept-" + run, "1.0-1", 1024);
     try (RepoSession good = repository().openSession(names("main", "1"))) {

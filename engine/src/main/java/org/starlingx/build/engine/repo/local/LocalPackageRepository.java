@@ -54,6 +54,14 @@ public final class LocalPackageRepository implements PackageRepository {
         : Optional.empty();
   }
 
+  @Override
+  public Optional<AptSource> releaseSource(String release) {
+    String suite = releaseSuite(release);
+    return Files.exists(SuiteState.file(root, suite))
+        ? Optional.of(source(suite))
+        : Optional.empty();
+  }
+
   LocalPool pool() {
     return pool;
   }

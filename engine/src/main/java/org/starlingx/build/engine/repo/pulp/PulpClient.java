@@ -58,6 +58,13 @@ public final class PulpClient {
     return http.get(API + "status/");
   }
 
+  /** The href of the signing service registered under {@code name}, if there is one. */
+  public java.util.Optional<String> signingService(String name) {
+    return http.list(API + "signing-services/", Map.of("name", name)).stream()
+        .findFirst()
+        .map(service -> service.path("pulp_href").asText());
+  }
+
   /** Deletes a repository, distribution, publication or remote, waiting for its task if any. */
   public void delete(String href) {
     JsonNode answer = http.delete(href);

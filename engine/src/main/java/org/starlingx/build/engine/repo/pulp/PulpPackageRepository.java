@@ -22,17 +22,17 @@ public final class PulpPackageRepository implements PackageRepository {
   static final String RELEASED = "stx.released";
 
   private final PulpClient pulp;
-  private final String signingServiceHref;
+  private final PulpSigning signing;
 
-  /** {@code signingServiceHref} signs publications' Release files; null publishes unsigned. */
-  public PulpPackageRepository(PulpClient pulp, String signingServiceHref) {
+  /** {@code signing} signs every publication's Release file; null publishes unsigned. */
+  public PulpPackageRepository(PulpClient pulp, PulpSigning signing) {
     this.pulp = pulp;
-    this.signingServiceHref = signingServiceHref;
+    this.signing = signing;
   }
 
   @Override
   public RepoSession openSession(SessionNames names) {
-    return PulpRepoSession.open(pulp, names, signingServiceHref);
+    return PulpRepoSession.open(pulp, names, signing);
   }
 
   @Override
@@ -40,7 +40,19 @@ public final class PulpPackageRepository implements PackageRepository {
     return pulp.deb()
         .repositories()
         .findDistribution(branchRepositoryName(branch))
-        .map(distribution -> aptSource(distribution.baseUrl()));
+        .map(distribution -> aptSource(distribution.baseUrl(), signing));
+  }
+
+  @Override
+  public Optional<AptSource> releaseSource(String release) {
+    return pulp.deb()
+        .repositories()
+        .findDistribution(releaseDistributionName(release))
+        .map(distribution -> aptSource(distribution.baseUrl(), signing));
+  }
+
+  static String releaseDistributionName(String release) {
+    return "stx-release-" + release;
   }
 
   static String branchRepositoryName(String branch) {
@@ -64,8 +76,9 @@ public final class PulpPackageRepository implements PackageRepository {
   }
 
   /** Pulp's flat publication: suite {@code default}, component {@code all}. */
-  static AptSource aptSource(URI baseUrl) {
-    return AptSource.trusted(baseUrl, "default", "all");
+  static AptSource aptSource(URI baseUrl, PulpSigning signing) {
+    return new AptSource(
+        baseUrl, "default", "all", signing == null ? null : signing.publicKeyring());
   }
 
   static Map<String, String> labels(SessionNames names, String role) {

@@ -17,27 +17,27 @@ import org.starlingx.build.engine.repo.SessionNames;
 final class PulpRepoSession implements RepoSession {
   private final PulpClient pulp;
   private final SessionNames names;
-  private final String signingServiceHref;
+  private final PulpSigning signing;
   private final PulpRepository repository;
   private PulpDistribution distribution;
   private boolean kept;
   private boolean closed;
 
   private PulpRepoSession(
-      PulpClient pulp, SessionNames names, String signingServiceHref, PulpRepository repository) {
+      PulpClient pulp, SessionNames names, PulpSigning signing, PulpRepository repository) {
     this.pulp = pulp;
     this.names = names;
-    this.signingServiceHref = signingServiceHref;
+    this.signing = signing;
     this.repository = repository;
   }
 
-  static PulpRepoSession open(PulpClient pulp, SessionNames names, String signingServiceHref) {
+  static PulpRepoSession open(PulpClient pulp, SessionNames names, PulpSigning signing) {
     PulpRepositories repositories = pulp.deb().repositories();
     PulpRepository created =
         repositories.create(
             PulpPackageRepository.sessionRepositoryName(names.session()),
             PulpPackageRepository.labels(names, "session"));
-    PulpRepoSession session = new PulpRepoSession(pulp, names, signingServiceHref, created);
+    PulpRepoSession session = new PulpRepoSession(pulp, names, signing, created);
     try {
       // Start from the branch's last good content: unchanged packages are reused, not rebuilt.
       repositories
@@ -83,7 +83,7 @@ final class PulpRepoSession implements RepoSession {
 
   @Override
   public AptSource publish() {
-    String publication = pulp.deb().publish(latestVersion(), signingServiceHref);
+    String publication = pulp.deb().publish(latestVersion(), signingHref());
     PulpRepositories repositories = pulp.deb().repositories();
     if (distribution == null) {
       distribution =
@@ -95,7 +95,7 @@ final class PulpRepoSession implements RepoSession {
     } else {
       repositories.updateDistribution(distribution.href(), publication);
     }
-    return PulpPackageRepository.aptSource(distribution.baseUrl());
+    return PulpPackageRepository.aptSource(distribution.baseUrl(), signing);
   }
 
   @Override
@@ -113,7 +113,7 @@ final class PulpRepoSession implements RepoSession {
         repositories
             .modify(branch.href(), List.of(), List.of(), latestVersion())
             .orElseGet(() -> repositories.get(branch.href()).latestVersionHref());
-    String publication = pulp.deb().publish(version, signingServiceHref);
+    String publication = pulp.deb().publish(version, signingHref());
     PulpDistribution served =
         repositories
             .findDistribution(branchName)
@@ -130,7 +130,7 @@ final class PulpRepoSession implements RepoSession {
                         publication,
                         PulpPackageRepository.labels(names, "branch")));
     kept = true;
-    return PulpPackageRepository.aptSource(served.baseUrl());
+    return PulpPackageRepository.aptSource(served.baseUrl(), signing);
   }
 
   @Override
@@ -138,11 +138,11 @@ final class PulpRepoSession implements RepoSession {
     SessionNames.requireName(releaseName, "release");
     PulpRepositories repositories = pulp.deb().repositories();
     repositories.label(repository.href(), PulpPackageRepository.RELEASED, releaseName);
-    String publication = pulp.deb().publish(latestVersion(), signingServiceHref);
+    String publication = pulp.deb().publish(latestVersion(), signingHref());
     Map<String, String> labels = PulpPackageRepository.labels(names, "release");
     labels.put(PulpPackageRepository.RELEASED, releaseName);
     repositories.createDistribution(
-        "stx-release-" + releaseName,
+        PulpPackageRepository.releaseDistributionName(releaseName),
         PulpPackageRepository.releaseBasePath(releaseName),
         publication,
         labels);
@@ -168,6 +168,10 @@ final class PulpRepoSession implements RepoSession {
     if (!kept) {
       abort();
     }
+  }
+
+  private String signingHref() {
+    return signing == null ? null : signing.serviceHref();
   }
 
   private String latestVersion() {

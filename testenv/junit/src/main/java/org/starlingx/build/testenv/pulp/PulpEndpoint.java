@@ -15,8 +15,16 @@ import java.util.Properties;
  * @param contentUrl the content app origin
  * @param username admin user
  * @param password admin password, read from the file the script keeps (never printed)
+ * @param signingService name of the apt Release signing service the script registered
+ * @param signingKeyring public keyring that verifies what that service signs
  */
-public record PulpEndpoint(URI apiUrl, URI contentUrl, String username, String password) {
+public record PulpEndpoint(
+    URI apiUrl,
+    URI contentUrl,
+    String username,
+    String password,
+    String signingService,
+    Path signingKeyring) {
 
   /** Reads {@code <testenv home>/pulp/connection.properties}. */
   public static PulpEndpoint read(Path testenvHome) {
@@ -32,7 +40,9 @@ public record PulpEndpoint(URI apiUrl, URI contentUrl, String username, String p
           URI.create(required(properties, "url", file)),
           URI.create(required(properties, "content.url", file)),
           required(properties, "username", file),
-          Files.readString(Path.of(required(properties, "password.file", file))).strip());
+          Files.readString(Path.of(required(properties, "password.file", file))).strip(),
+          required(properties, "signing.service", file),
+          Path.of(required(properties, "signing.keyring", file)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
