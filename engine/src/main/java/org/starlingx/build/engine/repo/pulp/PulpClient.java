@@ -73,9 +73,14 @@ public final class PulpClient {
     }
   }
 
-  /** Removes content and artifacts no repository version references any more. */
-  public void cleanOrphans() {
-    tasks.waitForAccepted(http.post(API + "orphans/cleanup/", Map.of("orphan_protection_time", 0)));
+  /**
+   * Removes content and artifacts no repository version references any more and that have been
+   * orphans for at least {@code protection}: younger ones may belong to a build still running.
+   */
+  public void cleanOrphans(java.time.Duration protection) {
+    tasks.waitForAccepted(
+        http.post(
+            API + "orphans/cleanup/", Map.of("orphan_protection_time", protection.toMinutes())));
   }
 
   /** Downloads a file the content app serves, for example a package from a distribution. */

@@ -50,11 +50,7 @@ public final class PulpRepositories {
 
   /** Sets one label on a repository, keeping the others. */
   public void label(String repositoryHref, String key, String value) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    http.get(repositoryHref)
-        .path("pulp_labels")
-        .properties()
-        .forEach(entry -> labels.put(entry.getKey(), entry.getValue().asText()));
+    Map<String, String> labels = new LinkedHashMap<>(PulpLabels.of(http.get(repositoryHref)));
     labels.put(key, value);
     tasks.waitForAccepted(http.patch(repositoryHref, Map.of("pulp_labels", labels)));
   }
