@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs StarlingX Debian builds on Kubernetes or on this machine.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, RetentionCommand.class, CommandLine.HelpCommand.class})
 public final class StxBuildCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,6 +20,19 @@ public final class StxBuildCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new StxBuildCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line with its exit codes: 0 done, 1 the work failed (the message says why, with no
+   * stack trace), 2 the command was used wrongly.
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new StxBuildCommand())
+        .setExecutionExceptionHandler(
+            (e, commandLine, parseResult) -> {
+              commandLine.getErr().println("stx-build: " + e.getMessage());
+              return 1;
+            });
   }
 }

@@ -19,7 +19,7 @@ class DemoCommandTest {
     int exit;
     try {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      exit = new CommandLine(new StxBuildCommand()).execute("demo", "--output", output.toString());
+      exit = StxBuildCommand.commandLine().execute("demo", "--output", output.toString());
     } finally {
       System.setOut(original);
     }
@@ -32,7 +32,7 @@ class DemoCommandTest {
 
   @Test
   void noCommandIsAUsageErrorWithExitCodeTwo() {
-    CommandLine commandLine = new CommandLine(new StxBuildCommand());
+    CommandLine commandLine = StxBuildCommand.commandLine();
     commandLine.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
     assertThat(commandLine.execute()).isEqualTo(2);
   }
