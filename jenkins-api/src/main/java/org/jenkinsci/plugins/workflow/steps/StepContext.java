@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * Compile-only declaration. Upstream, {@code onSuccess(Object)} and {@code onFailure(Throwable)}
- * are inherited from Guava's {@code FutureCallback<Object>}, which StepContext implements; they are
- * declared here directly (calls bind as {@code invokevirtual StepContext.onSuccess}, which the JVM
- * resolves through the superinterface). {@code saveState()} (returns a Guava ListenableFuture) is
- * not declared.
+ * Compile-only declaration. Upstream, StepContext implements Guava's {@code FutureCallback<Object>}
+ * and re-declares {@code onSuccess(Object)} as abstract; {@code onFailure(Throwable)} is inherited
+ * from FutureCallback and is declared here directly (a call compiles to {@code invokevirtual
+ * StepContext.onFailure}, which the JVM resolves through the superinterface). {@code saveState()}
+ * (returns a Guava ListenableFuture) is not declared.
  */
 public abstract class StepContext implements Serializable {
   private static final long serialVersionUID = 1L;
