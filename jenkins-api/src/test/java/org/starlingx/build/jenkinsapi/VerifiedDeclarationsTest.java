@@ -157,8 +157,11 @@ class VerifiedDeclarationsTest {
       if (c.isSynthetic() || c.isAnonymousClass() || c.isLocalClass()) {
         continue;
       }
-      assertThat(Modifier.isPublic(c.getModifiers()))
-          .as("%s should be public like its upstream type", name)
+      boolean nested = c.getEnclosingClass() != null;
+      assertThat(
+              Modifier.isPublic(c.getModifiers())
+                  || (nested && Modifier.isProtected(c.getModifiers())))
+          .as("%s should be public (or a protected member type) like its upstream type", name)
           .isTrue();
       String type = c.getCanonicalName();
       rows.add(key(type, "(type)", typeKind(c)));
@@ -201,7 +204,7 @@ class VerifiedDeclarationsTest {
       return "annotation";
     }
     if (c.isInterface()) {
-      return "interface";
+      return (Modifier.isProtected(c.getModifiers()) ? "protected " : "") + "interface";
     }
     if (c.isEnum()) {
       return "enum";
@@ -213,8 +216,11 @@ class VerifiedDeclarationsTest {
     if (Modifier.isAbstract(c.getModifiers())) {
       k = "abstract " + k;
     }
-    if (c.getEnclosingClass() != null && Modifier.isStatic(c.getModifiers())) {
-      k = "static nested " + k;
+    if (c.getEnclosingClass() != null) {
+      k = (Modifier.isStatic(c.getModifiers()) ? "static nested " : "inner ") + k;
+    }
+    if (Modifier.isProtected(c.getModifiers())) {
+      k = "protected " + k;
     }
     return k;
   }
