@@ -1,0 +1,5 @@
+package com.cloudbees.plugins.credentials.common;
+
+/** Compile-only declaration (type only). */
+public interface StandardUsernamePasswordCredentials
+    extends StandardUsernameCredentials, UsernamePasswordCredentials {}

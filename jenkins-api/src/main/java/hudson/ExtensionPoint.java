@@ -1,0 +1,4 @@
+package hudson;
+
+/** Compile-only declaration (marker interface). */
+public interface ExtensionPoint {}

@@ -1,0 +1,4 @@
+package hudson.tasks;
+
+/** Compile-only declaration (type only; its methods are implemented by Builder upstream). */
+public interface BuildStep {}
