@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian, the tools the build and the demo need and a fresh machine may lack:
 # a JDK 17 or newer, Python 3 (for the wrapper and the test summary), and dpkg-deb.
+# With --tests, also what the integration tests drive for real: gpg, buildah, Go (to build helm).
 set -euo pipefail
 
 missing=()
@@ -10,6 +11,11 @@ if [ -z "$java_major" ] || [ "$java_major" -lt 17 ] || ! command -v javac >/dev/
 fi
 command -v python3 >/dev/null || missing+=(python3)
 command -v dpkg-deb >/dev/null || missing+=(dpkg)
+if [ "${1:-}" = "--tests" ]; then
+  command -v gpg >/dev/null || missing+=(gpg)
+  command -v buildah >/dev/null || missing+=(buildah)
+  command -v go >/dev/null || missing+=(golang-go)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "require-tools: installing from Debian: ${missing[*]}" >&2
