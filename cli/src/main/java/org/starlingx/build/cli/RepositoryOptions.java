@@ -64,6 +64,13 @@ final class RepositoryOptions {
     return new LocalPackageRepository(localRoot, List.of("amd64"), null);
   }
 
+  /** The package repository these options name. */
+  org.starlingx.build.engine.repo.PackageRepository packageRepository() {
+    return usesPulp()
+        ? new org.starlingx.build.engine.repo.pulp.PulpPackageRepository(pulp(), null)
+        : local();
+  }
+
   RetentionStore retentionStore() {
     if (usesPulp()) {
       return new PulpRetentionStore(pulp(), Duration.ofHours(1));

@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs StarlingX Debian builds on Kubernetes or on this machine.",
-    subcommands = {DemoCommand.class, RetentionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      PublishCommand.class,
+      LogsCommand.class,
+      RetentionCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class StxBuildCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
