@@ -18,7 +18,7 @@ import org.starlingx.build.engine.repo.SessionNames;
  * {@code r} at {@code stx/releases/r}.
  */
 public final class PulpPackageRepository implements PackageRepository {
-  static final String ROLE = "stx.role";
+  public static final String ROLE = "stx.role";
   static final String RELEASED = "stx.released";
 
   private final PulpClient pulp;
