@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian, the tools the build and the demo need and a fresh machine may lack:
 # a JDK 17 or newer, Python 3 (for the wrapper and the test summary), and dpkg-deb.
-# With --tests, also what the integration tests drive for real: gpg, buildah, Go (to build helm).
+# With --tests, also what the integration tests drive for real: gpg, buildah, Go (to build helm and
+# the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks).
 set -euo pipefail
 
 missing=()
@@ -15,6 +16,8 @@ if [ "${1:-}" = "--tests" ]; then
   command -v gpg >/dev/null || missing+=(gpg)
   command -v buildah >/dev/null || missing+=(buildah)
   command -v go >/dev/null || missing+=(golang-go)
+  command -v openssl >/dev/null || missing+=(openssl)
+  command -v curl >/dev/null || missing+=(curl)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
