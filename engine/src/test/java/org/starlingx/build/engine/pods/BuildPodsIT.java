@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.starlingx.build.engine.scope.BuildScope;
@@ -126,6 +129,27 @@ class BuildPodsIT {
     for (ScopeNames other : scopes.subList(1, 20)) {
       assertThat(cleanup.list(other)).as("pods of %s", other.scope()).hasSize(5);
     }
+  }
+
+  @Test
+  void aStepJobRunsOnAKwokNodeAndRemovesItselfAfterItsTtl(
+      KubernetesClient client, TestNamespace namespace) {
+    buildPodAccount(client, namespace.name());
+    ScopeNames names =
+        new ScopeNames(
+            new BuildScope("alice", "stx", "master", "9"),
+            new NamingPolicy(NamespaceStrategy.SHARED, namespace.name(), "stx-"));
+    BuildPodFactory factory = new BuildPodFactory(names, Map.of());
+    Job job =
+        factory.job(factory.pod(BuildRole.BUILDER, PodStep.of("download", "downloader"), null), 2);
+
+    client.resource(job).create();
+
+    String name = job.getMetadata().getName();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> client.batch().v1().jobs().withName(name).get() == null);
+    assertThat(new ScopeCleanup(client).list(names)).as("the Job and its pod are gone").isEmpty();
   }
 
   @Test
