@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian, the tools the build and the demo need and a fresh machine may lack:
-# a JDK 17 or newer, Python 3 (for the wrapper and the test summary), and dpkg-deb.
+# a JDK 17 or newer, Python 3 (for the wrapper and the test summary), dpkg-deb, and Debian's
+# package build tools (dpkg-dev, debhelper, fakeroot, build-essential).
 # With --tests, also what the integration tests drive for real: gpg, buildah, Go (to build helm and
 # the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks).
 set -euo pipefail
@@ -12,6 +13,12 @@ if [ -z "$java_major" ] || [ "$java_major" -lt 17 ] || ! command -v javac >/dev/
 fi
 command -v python3 >/dev/null || missing+=(python3)
 command -v dpkg-deb >/dev/null || missing+=(dpkg)
+# Debian package builds (the demo builds a sample StarlingX tree with local workers).
+command -v dpkg-buildpackage >/dev/null || missing+=(dpkg-dev)
+command -v dh >/dev/null || missing+=(debhelper)
+command -v fakeroot >/dev/null || missing+=(fakeroot)
+command -v gcc >/dev/null || missing+=(build-essential)
+command -v patch >/dev/null || missing+=(patch)
 if [ "${1:-}" = "--tests" ]; then
   command -v gpg >/dev/null || missing+=(gpg)
   command -v buildah >/dev/null || missing+=(buildah)

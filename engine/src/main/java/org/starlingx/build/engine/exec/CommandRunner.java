@@ -22,8 +22,14 @@ public final class CommandRunner {
    * @throws CommandFailedException when the command exits non-zero or cannot be started
    */
   public static Result run(Path workDir, List<String> command) {
+    return run(workDir, command, java.util.Map.of());
+  }
+
+  /** Like {@link #run(Path, List)}, with extra environment variables. */
+  public static Result run(Path workDir, List<String> command, java.util.Map<String, String> env) {
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(env);
     try {
       Process process = builder.start();
       process.getOutputStream().close();

@@ -81,6 +81,15 @@ public final class PulpMirrors {
     return distribution.baseUrl().resolve(download.fileName());
   }
 
+  /** Whether the downloads mirror already holds the file with the expected checksum. */
+  public boolean holds(MirrorDownload download) {
+    return pulp.files()
+        .repositories()
+        .find(DOWNLOADS)
+        .map(repository -> held(repository, download).isPresent())
+        .orElse(false);
+  }
+
   /** The file content in the mirror's latest version with this name and checksum, if any. */
   private Optional<String> held(PulpRepository repository, MirrorDownload download) {
     String version = pulp.files().repositories().get(repository.href()).latestVersionHref();

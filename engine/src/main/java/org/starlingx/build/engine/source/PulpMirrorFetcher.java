@@ -1,0 +1,49 @@
+package org.starlingx.build.engine.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.starlingx.build.engine.repo.MirrorDownload;
+import org.starlingx.build.engine.repo.pulp.PulpClient;
+import org.starlingx.build.engine.repo.pulp.PulpMirrors;
+
+/**
+ * 3rd-party downloads through Pulp's shared mirror ({@code stx/mirrors/downloads}, kept forever):
+ * Pulp fetches a file from upstream once and checks it; builds on any node then read it from the
+ * content app, and the copy they get is checked again.
+ */
+public final class PulpMirrorFetcher implements SourceFetcher {
+  private final PulpClient pulp;
+  private final PulpMirrors mirrors;
+
+  public PulpMirrorFetcher(PulpClient pulp) {
+    this.pulp = pulp;
+    this.mirrors = new PulpMirrors(pulp);
+  }
+
+  @Override
+  public Outcome ensure(MirrorDownload download) {
+    boolean held = mirrors.holds(download);
+    mirrors.ensureDownload(download);
+    return held ? Outcome.ALREADY_MIRRORED : Outcome.FETCHED;
+  }
+
+  @Override
+  public Path fetch(MirrorDownload download, Path directory) {
+    URI served = mirrors.ensureDownload(download);
+    try {
+      Files.createDirectories(directory);
+      Path target = pulp.download(served, directory.resolve(download.fileName()));
+      String actual = LocalMirrorFetcher.digest(target, download.algorithm());
+      if (!actual.equals(download.checksum())) {
+        Files.deleteIfExists(target);
+        throw new ChecksumMismatchException(download, actual);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + served, e);
+    }
+  }
+}

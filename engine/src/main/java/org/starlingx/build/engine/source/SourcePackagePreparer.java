@@ -1,0 +1,266 @@
+package org.starlingx.build.engine.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.starlingx.build.engine.exec.CommandRunner;
+import org.starlingx.build.engine.graph.DebControl;
+
+/**
+ * Turns a package recipe into a real Debian source package with {@code dpkg-source -b}: in-tree
+ * sources or the verified upstream tarball, the packaging from {@code deb_folder}, the tree's
+ * patches as a quilt series, and a changelog entry for the metadata's version.
+ */
+public final class SourcePackagePreparer {
+  /** Reproducible tarballs: sorted names, fixed times and owners, gzip without a timestamp. */
+  private static final List<String> REPRODUCIBLE_TAR =
+      List.of(
+          "--sort=name",
+          "--mtime=@0",
+          "--owner=0",
+          "--group=0",
+          "--numeric-owner",
+          "--use-compress-program=gzip -n");
+
+  private final SourceFetcher fetcher;
+
+  public SourcePackagePreparer(SourceFetcher fetcher) {
+    this.fetcher = fetcher;
+  }
+
+  /** Prepares the source package in {@code outDir} (created; one package per directory). */
+  public PreparedSource prepare(PackageRecipe recipe, Path outDir) {
+    if (recipe.kind() == RecipeKind.UPSTREAM_DSC) {
+      throw new SourceLayoutException(
+          recipe.metaFile()
+              + ": field 'archive': upstream Debian source packages are not prepared by this"
+              + " version yet; expected src_path or dl_path");
+    }
+    try {
+      Files.createDirectories(outDir);
+      DebControl control = DebControl.read(recipe.debFolder().resolve("control"));
+      String name = recipe.meta().debname() != null ? recipe.meta().debname() : control.source();
+      String version = recipe.meta().debver().strip();
+      String upstream = upstreamVersion(version);
+      boolean nativePackage = !version.contains("-");
+      Path work = outDir.resolve(name + "-" + upstream);
+      deleteTree(work);
+      Files.createDirectories(work);
+
+      switch (recipe.kind()) {
+        case IN_TREE -> copyTree(recipe.dir().resolve(recipe.meta().srcPath()).normalize(), work);
+        case TARBALL -> {
+          Path tarball =
+              fetcher.fetch(recipe.downloads().get(0).download(), outDir.resolve("downloads"));
+          CommandRunner.run(
+              outDir,
+              List.of(
+                  "tar", "-xf", tarball.toString(), "-C", work.toString(), "--strip-components=1"));
+          if (!nativePackage) {
+            Files.copy(
+                tarball,
+                outDir.resolve(name + "_" + upstream + ".orig" + tarExtension(tarball)),
+                StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+        default -> throw new IllegalStateException(recipe.kind().toString());
+      }
+      for (SourceDownload extra :
+          recipe
+              .downloads()
+              .subList(recipe.kind() == RecipeKind.TARBALL ? 1 : 0, recipe.downloads().size())) {
+        fetcher.fetch(extra.download(), work);
+      }
+      for (String file : recipe.meta().srcFiles()) {
+        Path source = recipe.dir().resolve(file).normalize();
+        Path target = work.resolve(source.getFileName().toString());
+        if (Files.isDirectory(source)) {
+          copyTree(source, target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      deleteTree(work.resolve("debian"));
+      if (!nativePackage && recipe.kind() == RecipeKind.IN_TREE) {
+        CommandRunner.run(
+            outDir, tarCommand(outDir.resolve(name + "_" + upstream + ".orig.tar.gz"), work));
+      }
+      copyTree(recipe.debFolder(), work.resolve("debian"));
+      writeFormat(work, nativePackage);
+      addPatches(recipe, work);
+      writeChangelog(
+          work.resolve("debian").resolve("changelog"), name, version, recipe.relativeDir());
+
+      CommandRunner.run(
+          outDir,
+          List.of("dpkg-source", "-b", work.getFileName().toString()),
+          Map.of("LC_ALL", "C.UTF-8", "SOURCE_DATE_EPOCH", "0"));
+      Path dsc = outDir.resolve(name + "_" + withoutEpoch(version) + ".dsc");
+      if (!Files.isRegularFile(dsc)) {
+        throw new SourceLayoutException(
+            "dpkg-source made no " + dsc.getFileName() + " for " + recipe.relativeDir());
+      }
+      List<Path> files = new ArrayList<>(List.of(dsc));
+      for (String listed : DebControl.dscFiles(dsc)) {
+        files.add(outDir.resolve(listed));
+      }
+      return new PreparedSource(recipe, name, version, dsc, files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + recipe.relativeDir() + " in " + outDir, e);
+    }
+  }
+
+  static String upstreamVersion(String version) {
+    String noEpoch = withoutEpoch(version);
+    int dash = noEpoch.lastIndexOf('-');
+    return dash < 0 ? noEpoch : noEpoch.substring(0, dash);
+  }
+
+  static String withoutEpoch(String version) {
+    int colon = version.indexOf(':');
+    return colon < 0 ? version : version.substring(colon + 1);
+  }
+
+  private static String tarExtension(Path tarball) {
+    String name = tarball.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".tar.xz")) {
+      return ".tar.xz";
+    }
+    if (name.endsWith(".tar.bz2")) {
+      return ".tar.bz2";
+    }
+    return ".tar.gz";
+  }
+
+  private static List<String> tarCommand(Path archive, Path dir) {
+    List<String> argv = new ArrayList<>(List.of("tar"));
+    argv.addAll(REPRODUCIBLE_TAR);
+    argv.addAll(
+        List.of(
+            "-cf",
+            archive.toString(),
+            "-C",
+            dir.getParent().toString(),
+            dir.getFileName().toString()));
+    return argv;
+  }
+
+  private static void writeFormat(Path work, boolean nativePackage) throws IOException {
+    Path format = work.resolve("debian").resolve("source").resolve("format");
+    if (!Files.exists(format)) {
+      Files.createDirectories(format.getParent());
+      Files.writeString(format, nativePackage ? "3.0 (native)\n" : "3.0 (quilt)\n");
+    }
+  }
+
+  /** The tree's source patches become the package's quilt series, in series order. */
+  private static void addPatches(PackageRecipe recipe, Path work) throws IOException {
+    if (!Files.isDirectory(recipe.patches())) {
+      return;
+    }
+    Path target = work.resolve("debian").resolve("patches");
+    Files.createDirectories(target);
+    Path series = recipe.patches().resolve("series");
+    List<String> order;
+    if (Files.isRegularFile(series)) {
+      order =
+          Files.readAllLines(series).stream()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+              .toList();
+    } else {
+      try (Stream<Path> files = Files.list(recipe.patches())) {
+        order =
+            files
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".patch"))
+                .sorted()
+                .toList();
+      }
+    }
+    List<String> combined = new ArrayList<>();
+    Path existing = target.resolve("series");
+    if (Files.isRegularFile(existing)) {
+      combined.addAll(Files.readAllLines(existing));
+    }
+    for (String patch : order) {
+      Path source = recipe.patches().resolve(patch).normalize();
+      if (!source.startsWith(recipe.patches()) || !Files.isRegularFile(source)) {
+        throw new SourceLayoutException(series + ": patch '" + patch + "' does not exist");
+      }
+      Files.copy(source, target.resolve(patch), StandardCopyOption.REPLACE_EXISTING);
+      combined.add(patch);
+    }
+    Files.write(target.resolve("series"), combined);
+  }
+
+  /**
+   * Puts an entry for the metadata's version on top of the packaging's changelog (StarlingX keeps
+   * the version in meta_data.yaml, not in the changelog).
+   */
+  private static void writeChangelog(Path changelog, String name, String version, String dir)
+      throws IOException {
+    String existing = Files.exists(changelog) ? Files.readString(changelog) : "";
+    if (existing.startsWith(name + " (" + version + ")")) {
+      return;
+    }
+    String date =
+        ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+            .format(DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
+    String entry =
+        name
+            + " ("
+            + version
+            + ") unstable; urgency=medium\n\n"
+            + "  * Built by starlingx-build from "
+            + dir
+            + ".\n\n"
+            + " -- starlingx-build <builds@starlingx-build.invalid>  "
+            + date
+            + "\n";
+    Files.writeString(
+        changelog, existing.isEmpty() ? entry : entry + "\n" + existing, StandardCharsets.UTF_8);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(
+              source,
+              target,
+              StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.COPY_ATTRIBUTES,
+              LinkOption.NOFOLLOW_LINKS);
+        }
+      }
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
