@@ -34,7 +34,7 @@ public final class LogIndexPage {
   }
 
   /** Escapes text for HTML content and attribute values. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       switch (c) {

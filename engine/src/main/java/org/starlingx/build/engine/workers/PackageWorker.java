@@ -1,0 +1,18 @@
+package org.starlingx.build.engine.workers;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.starlingx.build.engine.schedule.AbortSignal;
+import org.starlingx.build.engine.schedule.TaskOutcome;
+
+/**
+ * Builds one Debian package somewhere: a local process, or a transient pod. The outcome tells a
+ * failed build (dependents skipped) from a failed worker (retried elsewhere).
+ */
+public interface PackageWorker {
+  /** The outcome and, when built, the {@code .deb} files produced (local) or none (remote). */
+  record Result(TaskOutcome outcome, List<Path> debs) {}
+
+  Result build(PackageBuildRequest request, String worker, AbortSignal abort)
+      throws InterruptedException;
+}

@@ -1,0 +1,4 @@
+# Shell helpers shared by the sample packages' builds.
+stx_banner() {
+  printf 'StarlingX sample: %s\n' "$1"
+}

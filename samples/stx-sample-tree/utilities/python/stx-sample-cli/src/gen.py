@@ -1,0 +1,2 @@
+import stx_sample
+print(stx_sample.describe("stx-sample-cli"))
