@@ -66,7 +66,8 @@ public record Relation(List<Alternative> alternatives) {
   public static List<Relation> parseList(String field, String where) {
     List<Relation> relations = new ArrayList<>();
     for (String element : field.replace("\n", " ").split(",")) {
-      if (element.isBlank()) {
+      // A substitution variable alone (${misc:Depends}) is filled in by debhelper, not a package.
+      if (element.replaceAll("\\$\\{[^}]*\\}", "").isBlank()) {
         continue;
       }
       List<Alternative> alternatives = new ArrayList<>();
