@@ -1,8 +1,13 @@
 package org.starlingx.build.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.starlingx.build.engine.demo.DemoJob;
+import org.starlingx.build.engine.demo.StaticUpstream;
+import org.starlingx.build.engine.repo.pulp.PulpPackageRepository;
+import org.starlingx.build.engine.source.PulpMirrorFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,7 +15,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Runs the demo build on this machine (no cluster, no Pulp needed).")
+    description = {
+      "Builds the sample StarlingX tree with local workers into a local repository (no cluster,"
+          + " no Pulp needed), or into the testenv Pulp with --pulp.",
+      "A second run reuses every package whose inputs did not change."
+    })
 final class DemoCommand implements Callable<Integer> {
 
   @Option(
@@ -19,12 +28,67 @@ final class DemoCommand implements Callable<Integer> {
       description = "Directory for everything the demo produces (default: ${DEFAULT-VALUE}).")
   Path output;
 
+  @Option(
+      names = "--tree",
+      defaultValue = "samples/stx-sample-tree",
+      description = "The StarlingX source tree to build (default: ${DEFAULT-VALUE}).")
+  Path tree;
+
+  @Option(
+      names = "--upstream",
+      defaultValue = "samples/stx-sample-upstream",
+      description = "Local copy of the sample's upstream downloads (default: ${DEFAULT-VALUE}).")
+  Path upstream;
+
+  @Option(
+      names = "--workers",
+      defaultValue = "2",
+      description = "Packages built at once (default: 2).")
+  int workers;
+
+  @Option(
+      names = "--pulp",
+      description = "Use the Pulp that testenv/pulp.sh started instead of the local repository.")
+  boolean pulp;
+
   @Override
   public Integer call() throws Exception {
-    DemoJob.Outcome outcome = new DemoJob(output, new ConsoleProgress(System.out)).run();
+    if (!Files.isDirectory(tree)) {
+      throw new IllegalArgumentException(
+          "--tree "
+              + tree
+              + " is not a directory; run the demo from the project's root (bin/demo)");
+    }
+    DemoJob job =
+        new DemoJob(
+            output,
+            tree,
+            upstream,
+            new ConsoleProgress(System.out),
+            new ConsoleBuildProgress(System.out));
+    DemoJob.Outcome outcome;
+    if (pulp) {
+      var client = TestenvPulp.client();
+      // Pulp fetches the sample's "upstream" files itself, over HTTP from this loopback server.
+      try (StaticUpstream served = new StaticUpstream(upstream)) {
+        outcome =
+            job.run(
+                new PulpPackageRepository(client, null),
+                new PulpMirrorFetcher(
+                    client, Map.of(DemoJob.SAMPLE_UPSTREAM, served.baseUrl().toString())),
+                workers);
+      }
+    } else {
+      outcome = job.run(workers);
+    }
     System.out.println();
     System.out.println(
-        "Demo finished: " + outcome.packages().size() + " package(s) in " + outcome.outputDir());
+        "Demo finished: "
+            + outcome.build().report().results().size()
+            + " packages ("
+            + org.starlingx.build.engine.build.BuildReportPage.summary(outcome.build().report())
+            + "); report: "
+            + outcome.build().reportPage());
     return 0;
   }
 }

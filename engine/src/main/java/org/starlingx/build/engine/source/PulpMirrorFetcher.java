@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.starlingx.build.engine.repo.MirrorDownload;
 import org.starlingx.build.engine.repo.pulp.PulpClient;
 import org.starlingx.build.engine.repo.pulp.PulpMirrors;
@@ -17,21 +18,47 @@ import org.starlingx.build.engine.repo.pulp.PulpMirrors;
 public final class PulpMirrorFetcher implements SourceFetcher {
   private final PulpClient pulp;
   private final PulpMirrors mirrors;
+  private final Map<String, String> rewrites;
 
   public PulpMirrorFetcher(PulpClient pulp) {
+    this(pulp, Map.of());
+  }
+
+  /**
+   * {@code rewrites} maps URL prefixes to other prefixes Pulp fetches from instead (an internal
+   * mirror of an upstream host); checksums are verified either way.
+   */
+  public PulpMirrorFetcher(PulpClient pulp, Map<String, String> rewrites) {
     this.pulp = pulp;
     this.mirrors = new PulpMirrors(pulp);
+    this.rewrites = Map.copyOf(rewrites);
+  }
+
+  private MirrorDownload rewritten(MirrorDownload download) {
+    String url = download.url().toString();
+    for (Map.Entry<String, String> rewrite : rewrites.entrySet()) {
+      if (url.startsWith(rewrite.getKey())) {
+        return new MirrorDownload(
+            download.fileName(),
+            URI.create(rewrite.getValue() + url.substring(rewrite.getKey().length())),
+            download.algorithm(),
+            download.checksum());
+      }
+    }
+    return download;
   }
 
   @Override
-  public Outcome ensure(MirrorDownload download) {
+  public Outcome ensure(MirrorDownload original) {
+    MirrorDownload download = rewritten(original);
     boolean held = mirrors.holds(download);
     mirrors.ensureDownload(download);
     return held ? Outcome.ALREADY_MIRRORED : Outcome.FETCHED;
   }
 
   @Override
-  public Path fetch(MirrorDownload download, Path directory) {
+  public Path fetch(MirrorDownload original, Path directory) {
+    MirrorDownload download = rewritten(original);
     URI served = mirrors.ensureDownload(download);
     try {
       Files.createDirectories(directory);
