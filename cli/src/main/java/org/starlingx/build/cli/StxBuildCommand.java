@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Runs StarlingX Debian builds on Kubernetes or on this machine.",
     subcommands = {
       DemoCommand.class,
+      DownloadCommand.class,
+      BuildCommand.class,
       PublishCommand.class,
       LogsCommand.class,
       RetentionCommand.class,
