@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       DownloadCommand.class,
       BuildCommand.class,
+      DailyCommand.class,
       PublishCommand.class,
       LogsCommand.class,
       RetentionCommand.class,

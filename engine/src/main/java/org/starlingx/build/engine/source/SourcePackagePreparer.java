@@ -218,7 +218,7 @@ public final class SourcePackagePreparer {
     }
     String date =
         ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
-            .format(DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
+            .format(DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT));
     String entry =
         name
             + " ("

@@ -1,0 +1,286 @@
+package org.starlingx.build.engine.daily;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.starlingx.build.engine.build.BuildProgress;
+import org.starlingx.build.engine.build.BuildReportPage;
+import org.starlingx.build.engine.build.BuildSettings;
+import org.starlingx.build.engine.build.PackageBuild;
+import org.starlingx.build.engine.change.ChangeDecision;
+import org.starlingx.build.engine.change.ChangeDetector;
+import org.starlingx.build.engine.change.SourceFingerprint;
+import org.starlingx.build.engine.iso.IsoSigner;
+import org.starlingx.build.engine.iso.LocalIsoBuilder;
+import org.starlingx.build.engine.logs.LocalLogExporter;
+import org.starlingx.build.engine.logs.StepLog;
+import org.starlingx.build.engine.repo.local.LocalPackageRepository;
+import org.starlingx.build.engine.schedule.AbortSignal;
+import org.starlingx.build.engine.scope.NamingPolicy;
+import org.starlingx.build.engine.scope.ScopeNames;
+import org.starlingx.build.engine.source.DownloadStep;
+import org.starlingx.build.engine.source.LocalMirrorFetcher;
+import org.starlingx.build.engine.source.PackageRecipe;
+import org.starlingx.build.engine.source.StxSourceTree;
+import org.starlingx.build.engine.status.BuildRecord;
+import org.starlingx.build.engine.status.BuildResult;
+import org.starlingx.build.engine.status.LocalBuildStatusStore;
+import org.starlingx.build.engine.workers.LocalProcessWorker;
+
+/**
+ * StarlingX's daily build on the embedded default (local workers, local repository), stage for
+ * stage as the old Jenkins pipeline ran it: detect changes (no change, no build, unless forced),
+ * download, build packages for each build type (a flaky package is retried alone), publish the
+ * packages, the ISO (build, sign, publish), and always record the build status and publish the
+ * logs. A dry run prints what each stage would do and writes nothing.
+ */
+public final class DailyBuild {
+  private final DailySettings settings;
+  private final Consumer<String> out;
+  private final BuildProgress packages;
+
+  public DailyBuild(DailySettings settings, Consumer<String> out, BuildProgress packages) {
+    this.settings = settings;
+    this.out = out;
+    this.packages = packages;
+  }
+
+  public List<StageResult> run() throws InterruptedException {
+    Instant started = Instant.now();
+    ScopeNames names = new ScopeNames(settings.scope(), NamingPolicy.DEFAULT);
+    Path output = settings.output().toAbsolutePath().normalize();
+    StxSourceTree tree = StxSourceTree.open(settings.tree());
+    LocalBuildStatusStore status = new LocalBuildStatusStore(output.resolve("status"));
+    List<StageResult> stages = new ArrayList<>();
+    Map<String, String> details = new LinkedHashMap<>();
+    String fingerprint = fingerprint(tree);
+    Path logDir = output.resolve("logs").resolve(names.build());
+    String mode = settings.dryRun() ? "planned" : "done";
+
+    // create-changelog / NEED_BUILD
+    ChangeDecision decision =
+        new ChangeDetector(status).decide(names.line(), fingerprint, settings.force());
+    stages.add(
+        stage("detect-changes", decision.needBuild() ? mode : "no change", decision.reason()));
+    if (!decision.needBuild()) {
+      if (!settings.dryRun()) {
+        status.record(
+            new BuildRecord(
+                names.line(),
+                names.build(),
+                BuildResult.UNCHANGED,
+                fingerprint,
+                started,
+                Instant.now(),
+                Map.of("reason", decision.reason())));
+      }
+      stages.add(
+          stage(
+              "record-build-status",
+              settings.dryRun() ? "planned" : "done",
+              "unchanged: nothing built"));
+      return stages;
+    }
+
+    LocalMirrorFetcher fetcher =
+        new LocalMirrorFetcher(output.resolve("mirror"), settings.mirrorRewrites());
+    // download-prerequisites
+    if (settings.dryRun()) {
+      var needs = DownloadStep.needs(tree, "bookworm", settings.buildTypes());
+      stages.add(
+          stage(
+              "download",
+              "planned",
+              needs.size()
+                  + " files into "
+                  + output.resolve("mirror")
+                  + ": "
+                  + String.join(", ", needs.stream().map(n -> n.fileName()).toList())));
+    } else {
+      DownloadStep.Report report =
+          new DownloadStep(fetcher).run(tree, "bookworm", settings.buildTypes(), i -> {});
+      if (!report.failures().isEmpty()) {
+        stages.add(stage("download", "failed", report.failures().get(0).error()));
+        return finish(stages, names, status, fingerprint, started, false, details, logDir);
+      }
+      stages.add(
+          stage(
+              "download",
+              "done",
+              report.items().size() + " files, " + report.count("fetched") + " fetched"));
+    }
+
+    // build-packages (std, rt) + publish-packages
+    BuildSettings build =
+        new BuildSettings(
+            "bookworm",
+            settings.buildTypes(),
+            "amd64",
+            settings.workers(),
+            settings.retries(),
+            settings.force());
+    LocalPackageRepository repository =
+        new LocalPackageRepository(output.resolve("repo"), List.of("amd64"), null);
+    PackageBuild packageBuild =
+        new PackageBuild(
+            tree,
+            repository,
+            fetcher,
+            new LocalProcessWorker(output.resolve("builds")),
+            output.resolve("work"),
+            packages);
+    if (settings.dryRun()) {
+      Map<String, PackageRecipe> recipes = packageBuild.recipes(build);
+      stages.add(
+          stage(
+              "build-packages",
+              "planned",
+              recipes.size()
+                  + " packages ("
+                  + String.join(",", settings.buildTypes())
+                  + ") with "
+                  + settings.workers()
+                  + " workers: "
+                  + String.join(" ", recipes.keySet())));
+      stages.add(
+          stage(
+              "publish-packages",
+              "planned",
+              "branch " + names.line() + " in " + output.resolve("repo")));
+      stages.add(
+          stage(
+              "build-iso", "planned", "ISO of the published packages in " + output.resolve("iso")));
+      stages.add(
+          stage(
+              "sign-iso",
+              "planned",
+              settings.isoKeyFile() == null
+                  ? "no key given: unsigned"
+                  : "key " + settings.isoKeyId()));
+      stages.add(stage("record-build-status", "planned", "in " + output.resolve("status")));
+      stages.add(stage("publish-logs", "planned", "in " + logDir));
+      return stages;
+    }
+    PackageBuild.Outcome outcome =
+        packageBuild.run(names.repositorySession(), build, new AbortSignal());
+    details.put("packages", BuildReportPage.summary(outcome.report()));
+    details.put("report", outcome.reportPage().toString());
+    stages.add(
+        stage(
+            "build-packages",
+            outcome.succeeded() ? "done" : "failed",
+            BuildReportPage.summary(outcome.report())));
+    if (!outcome.succeeded()) {
+      return finish(stages, names, status, fingerprint, started, false, details, logDir);
+    }
+    String apt = outcome.source().orElseThrow().sourcesListLine();
+    details.put("apt", apt);
+    stages.add(stage("publish-packages", "done", apt));
+
+    // build-iso, sign-iso, publish-iso (the images branch of the old pipeline runs beside it
+    // on Kubernetes: wheels, docker base and images in kaniko/sysbox pods, helm charts)
+    Path iso = output.resolve("iso").resolve(names.build() + ".iso");
+    LocalIsoBuilder.build(
+        output.resolve("repo"),
+        "branch-" + names.line(),
+        "STX_" + names.scopeId().toUpperCase(),
+        iso);
+    details.put("iso", iso.toString());
+    stages.add(stage("build-iso", "done", iso + " (" + size(iso) + " bytes)"));
+    if (settings.isoKeyFile() != null) {
+      Path signature = IsoSigner.sign(iso, settings.isoKeyFile(), settings.isoKeyId());
+      stages.add(stage("sign-iso", "done", signature.toString()));
+    } else {
+      stages.add(stage("sign-iso", "skipped", "no signing key given"));
+    }
+    return finish(stages, names, status, fingerprint, started, true, details, logDir);
+  }
+
+  /** The "always" stages: record the status, publish the logs, say where the output is. */
+  private List<StageResult> finish(
+      List<StageResult> stages,
+      ScopeNames names,
+      LocalBuildStatusStore status,
+      String fingerprint,
+      Instant started,
+      boolean success,
+      Map<String, String> details,
+      Path logDir) {
+    status.record(
+        new BuildRecord(
+            names.line(),
+            names.build(),
+            success ? BuildResult.SUCCESS : BuildResult.FAILED,
+            fingerprint,
+            started,
+            Instant.now(),
+            details));
+    stages.add(
+        stage(
+            "record-build-status",
+            "done",
+            (success ? "SUCCESS" : "FAILED") + " for " + names.build()));
+    try {
+      Files.createDirectories(logDir);
+      Path stageLog = logDir.resolve("stages.log");
+      List<String> lines =
+          stages.stream().map(s -> s.stage() + ": " + s.state() + ": " + s.detail()).toList();
+      Files.write(stageLog, lines, StandardCharsets.UTF_8);
+      List<StepLog> logs =
+          new ArrayList<>(
+              List.of(new StepLog("stages.log", stageLog, success ? "success" : "failed")));
+      if (details.containsKey("report")) {
+        Path reportDir = Path.of(details.get("report")).getParent();
+        try (var files = Files.list(reportDir)) {
+          for (Path log :
+              files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+            logs.add(new StepLog(log.getFileName().toString(), log, "package"));
+          }
+        }
+      }
+      var index =
+          new LocalLogExporter(logDir.resolveSibling(names.build() + "-published"))
+              .export(names.build(), Map.of(), logs);
+      stages.add(stage("publish-logs", "done", index.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish the logs of " + names.build(), e);
+    }
+    stages.add(stage("output", "done", settings.output().toAbsolutePath().toString()));
+    return stages;
+  }
+
+  private StageResult stage(String name, String state, String detail) {
+    StageResult result = new StageResult(name, state, detail);
+    out.accept(String.format("%-20s %-10s %s", name, state, detail));
+    return result;
+  }
+
+  /** The sources the build types read: package lists and package directories. */
+  private String fingerprint(StxSourceTree tree) {
+    List<String> dirs = new ArrayList<>();
+    List<String> lists = new ArrayList<>();
+    for (String type : settings.buildTypes()) {
+      tree.listFiles("bookworm", type)
+          .forEach(l -> lists.add(tree.root().relativize(l).toString()));
+      tree.recipes("bookworm", type)
+          .forEach(r -> dirs.add(tree.root().relativize(r.dir()).toString()));
+    }
+    return SourceFingerprint.of(tree.root(), dirs, lists);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}
