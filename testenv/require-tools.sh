@@ -25,6 +25,7 @@ if [ "${1:-}" = "--tests" ]; then
   command -v go >/dev/null || missing+=(golang-go)
   command -v openssl >/dev/null || missing+=(openssl)
   command -v curl >/dev/null || missing+=(curl)
+  command -v xorriso >/dev/null || missing+=(xorriso)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

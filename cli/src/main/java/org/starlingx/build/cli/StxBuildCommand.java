@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       DownloadCommand.class,
       BuildCommand.class,
       DailyCommand.class,
+      IsoCommand.class,
       PublishCommand.class,
       LogsCommand.class,
       RetentionCommand.class,

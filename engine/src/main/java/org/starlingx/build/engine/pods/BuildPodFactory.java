@@ -162,6 +162,20 @@ public final class BuildPodFactory {
   }
 
   /**
+   * The pod a Jenkins agent runs the build's steps in (through the kubernetes-plugin, which adds
+   * its own agent container): the builder role's container named {@code builder}, kept alive until
+   * the agent is done, with the user's YAML fragment merged in.
+   */
+  public Pod agentPod(String overrideYaml) {
+    Pod pod =
+        pod(BuildRole.BUILDER, new PodStep("agent", List.of("sleep", "infinity"), Map.of()), null);
+    pod.getSpec().getContainers().get(0).setName("builder");
+    // The agent outlives single commands: Kubernetes must not stop it before Jenkins does.
+    pod.getSpec().setActiveDeadlineSeconds(null);
+    return PodOverrides.merge(pod, overrideYaml);
+  }
+
+  /**
    * A daemonless image build with the maintained kaniko fork: context from the repository service
    * or git, push credentials from a Kubernetes Secret, layer cache in the registry.
    */

@@ -1,0 +1,90 @@
+package org.starlingx.build.plugin;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * A step that runs one {@code stx-build} command on the node it is called on (inside {@code
+ * stxBuild}: the build's pod), so packages, ISOs and logs move between the pod and the repository
+ * service and never through the controller. The execution holds only the step's parameters: after a
+ * controller restart it runs the command again against the same scope, and the engine's sessions
+ * and incremental reuse make that safe.
+ */
+public abstract class StxCliStep extends Step implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The {@code stx-build} command. */
+  protected abstract String command();
+
+  /** The command's arguments from the step's parameters and the build's environment. */
+  protected abstract List<String> arguments(Map<String, String> env);
+
+  /** What the step's execution runs, given the build's environment and the Pulp password. */
+  StxCommandLine commandLine(
+      Map<String, String> env, String pulpUrl, String pulpUser, String pulpPassword) {
+    return StxCommandLine.of(command(), arguments(env), pulpUrl, pulpUser, pulpPassword);
+  }
+
+  @Override
+  public StepExecution start(StepContext context) {
+    return new Execution(context, this);
+  }
+
+  static Set<? extends Class<?>> requiredContext() {
+    return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class);
+  }
+
+  static final class Execution extends SynchronousNonBlockingStepExecution<Void> {
+    private static final long serialVersionUID = 1L;
+    private final StxCliStep step;
+
+    Execution(StepContext context, StxCliStep step) {
+      super(context);
+      this.step = step;
+    }
+
+    @Override
+    protected Void run() throws Exception {
+      StepContext context = getContext();
+      Run<?, ?> run = context.get(Run.class);
+      TaskListener listener = context.get(TaskListener.class);
+      StxBuildConfiguration config = StxBuildConfiguration.get();
+      String user = null;
+      String password = null;
+      if (!config.getPulpUrl().isBlank() && !config.getPulpCredentialsId().isBlank()) {
+        StandardUsernamePasswordCredentials credentials =
+            Credentials.usernamePassword(config.getPulpCredentialsId(), run);
+        user = credentials.getUsername();
+        password = credentials.getPassword().getPlainText();
+      }
+      StxCommandLine command =
+          step.commandLine(context.get(EnvVars.class), config.getPulpUrl(), user, password);
+      int exit =
+          context
+              .get(Launcher.class)
+              .launch()
+              .cmds(command.argv())
+              .envs(command.env())
+              .pwd(context.get(FilePath.class))
+              .stdout(listener)
+              .join();
+      if (exit != 0) {
+        throw new AbortException("stx-build " + step.command() + " exited " + exit);
+      }
+      return null;
+    }
+  }
+}

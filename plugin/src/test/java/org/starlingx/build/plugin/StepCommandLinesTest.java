@@ -1,0 +1,101 @@
+package org.starlingx.build.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Jenkins input becomes exactly this stx-build command: argv without secrets, env with them. */
+class StepCommandLinesTest {
+  private static final Map<String, String> ENV =
+      Map.of(
+          StxEnvironment.USER, "alice",
+          StxEnvironment.PROJECT, "starlingx",
+          StxEnvironment.BRANCH, "r/stx.10.0",
+          StxEnvironment.BUILD_ID, "daily-42",
+          StxEnvironment.LINE, "alice-starlingx-r-stx-10-0-0123456789");
+
+  @Test
+  void buildPackagesPassesItsParametersAndTheScope() {
+    StxBuildPackagesStep step = new StxBuildPackagesStep();
+    step.setWorkers(8);
+    step.setBuildTypes("std,rt");
+    step.setRetries(2);
+    step.setForce(true);
+    StxCommandLine command = step.commandLine(ENV, "", null, null);
+    assertThat(command.argv())
+        .containsExactly(
+            "stx-build",
+            "build",
+            "--tree",
+            ".",
+            "--build-types",
+            "std,rt",
+            "--workers",
+            "8",
+            "--retries",
+            "2",
+            "--force",
+            "--user",
+            "alice",
+            "--project",
+            "starlingx",
+            "--branch",
+            "r/stx.10.0",
+            "--build-id",
+            "daily-42");
+    assertThat(command.env()).isEmpty();
+  }
+
+  @Test
+  void thePulpPasswordTravelsInTheEnvironmentOnly() {
+    StxCommandLine command =
+        new StxDownloadStep().commandLine(ENV, "http://pulp:24817", "builder", "s3cr3t!");
+    assertThat(command.argv())
+        .contains("--pulp-url", "http://pulp:24817", "--pulp-user", "builder");
+    assertThat(String.join(" ", command.argv())).doesNotContain("s3cr3t!");
+    assertThat(command.env()).containsEntry(StxCommandLine.PULP_PASSWORD, "s3cr3t!");
+  }
+
+  @Test
+  void publishNamesTheLinesBranchAndTheRelease() {
+    assertThat(new StxPublishStep("stx-10.0.1").commandLine(ENV, "", null, null).argv())
+        .containsExactly(
+            "stx-build",
+            "publish",
+            "--branch",
+            "alice-starlingx-r-stx-10-0-0123456789",
+            "--release",
+            "stx-10.0.1");
+  }
+
+  @Test
+  void theDailyStepMapsItsSwitches() {
+    StxDailyBuildStep step = new StxDailyBuildStep();
+    step.setDryRun(true);
+    assertThat(step.commandLine(ENV, "", null, null).argv())
+        .containsSubsequence("stx-build", "daily", "--tree", ".", "--build-types", "std,rt")
+        .contains("--dry-run")
+        .doesNotContain("--force");
+  }
+
+  @Test
+  void theFreestyleBuilderRunsTheSameCommandAsTheStep() {
+    StxBuildPackagesBuilder builder = new StxBuildPackagesBuilder();
+    builder.setWorkers(3);
+    StxBuildPackagesStep step = new StxBuildPackagesStep();
+    step.setWorkers(3);
+    assertThat(builder.step().commandLine(ENV, "", null, null))
+        .isEqualTo(step.commandLine(ENV, "", null, null));
+  }
+
+  @Test
+  void scopeDefaultsComeFromJenkinsOwnVariables() {
+    StxAgentTemplateStep step = new StxAgentTemplateStep("starlingx", "master");
+    var scope = step.scope(Map.of("JOB_NAME", "stx/daily", "BUILD_NUMBER", "17"));
+    assertThat(scope.user()).isEqualTo("jenkins");
+    assertThat(scope.buildId()).isEqualTo("stx/daily-17");
+    assertThat(List.of(scope.project(), scope.branch())).containsExactly("starlingx", "master");
+  }
+}
