@@ -290,16 +290,19 @@ public final class PackageBuild {
     return settings.buildTypes().get(0);
   }
 
-  private static DebControl control(PackageRecipe recipe) {
-    if (recipe.debFolder() == null) {
-      throw new IllegalArgumentException(
-          recipe.metaFile()
-              + ": upstream Debian source packages (archive) are not built by this version yet");
+  private DebControl control(PackageRecipe recipe) {
+    if (recipe.kind() == org.starlingx.build.engine.source.RecipeKind.UPSTREAM_DSC) {
+      // The upstream .dsc names the build-deps and binaries; deb_patches rarely change them.
+      return DebControl.fromDsc(
+          new SourcePackagePreparer(fetcher)
+              .fetchUpstreamDsc(
+                  recipe,
+                  workRoot.resolve("upstream").resolve(recipe.relativeDir().replace('/', '_'))));
     }
     return DebControl.read(recipe.debFolder().resolve("control"));
   }
 
-  static String sourceName(PackageRecipe recipe) {
+  private String sourceName(PackageRecipe recipe) {
     return recipe.meta().debname() != null ? recipe.meta().debname() : control(recipe).source();
   }
 }

@@ -53,6 +53,49 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
         sourceParagraph.get("source"), List.copyOf(depends), List.copyOf(binaries));
   }
 
+  /** The files a {@code .dsc} lists with their sha256 (Checksums-Sha256). */
+  public static java.util.Map<String, String> dscSha256(Path dsc) {
+    try {
+      Map<String, String> fields = Deb822.paragraphs(Files.readString(dsc), dsc.toString()).get(0);
+      String listing = fields.get("checksums-sha256");
+      if (listing == null) {
+        throw new IllegalArgumentException(dsc.getFileName() + " has no Checksums-Sha256");
+      }
+      java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+      for (String line : listing.split("\n")) {
+        String[] parts = line.strip().split("\\s+");
+        if (parts.length == 3) {
+          files.put(parts[2], parts[0]);
+        }
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dsc, e);
+    }
+  }
+
+  /** What a {@code .dsc} says of its source: name, build dependencies, binary packages. */
+  public static DebControl fromDsc(Path dsc) {
+    try {
+      Map<String, String> fields = Deb822.paragraphs(Files.readString(dsc), dsc.toString()).get(0);
+      List<Relation> depends = new ArrayList<>();
+      for (String field : List.of("build-depends", "build-depends-indep", "build-depends-arch")) {
+        if (fields.get(field) != null) {
+          depends.addAll(Relation.parseList(fields.get(field), dsc + ": " + field));
+        }
+      }
+      List<Binary> binaries = new ArrayList<>();
+      for (String binary : fields.getOrDefault("binary", "").split(",")) {
+        if (!binary.isBlank()) {
+          binaries.add(new Binary(binary.strip(), fields.getOrDefault("architecture", "any")));
+        }
+      }
+      return new DebControl(fields.get("source"), List.copyOf(depends), List.copyOf(binaries));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dsc, e);
+    }
+  }
+
   /** The file names a {@code .dsc} lists (Checksums-Sha256, or Files). */
   public static List<String> dscFiles(Path dsc) {
     try {

@@ -1,16 +1,11 @@
 package org.starlingx.build.engine.source;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.starlingx.build.engine.repo.FileDigests;
@@ -27,11 +22,6 @@ import org.starlingx.build.engine.repo.MirrorDownload;
 public final class LocalMirrorFetcher implements SourceFetcher {
   private final Path mirror;
   private final Map<String, String> rewrites;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(Duration.ofSeconds(20))
-          .build();
 
   public LocalMirrorFetcher(Path mirror, Map<String, String> rewrites) {
     this.mirror = mirror;
@@ -93,26 +83,7 @@ public final class LocalMirrorFetcher implements SourceFetcher {
   }
 
   private void copyFromUpstream(MirrorDownload download, Path target) throws IOException {
-    URI url = upstream(download);
-    if ("file".equals(url.getScheme())) {
-      Files.copy(Path.of(url), target, StandardCopyOption.REPLACE_EXISTING);
-      return;
-    }
-    try {
-      HttpResponse<InputStream> response =
-          http.send(
-              HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).build(),
-              HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        if (response.statusCode() != 200) {
-          throw new IOException("HTTP " + response.statusCode() + " from " + url);
-        }
-        Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while fetching " + url, e);
-    }
+    UpstreamFiles.copy(upstream(download), target);
   }
 
   private static boolean matches(Path file, MirrorDownload download) {

@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  * @param dlPath one upstream tarball
  * @param dlFiles several downloaded files, keyed by file name
  * @param archive a Debian archive directory holding {@code <debname>_<debver>.dsc}
+ * @param dscSha256sum the {@code .dsc}'s sha256 (this project's addition: pins the source package;
+ *     without it the {@code .dsc} is trusted as fetched and only the files it lists are checked)
  * @param revision how the version suffix is computed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,6 +38,7 @@ public record MetaData(
     @JsonProperty("dl_path") Download dlPath,
     @JsonProperty("dl_files") Map<String, Download> dlFiles,
     String archive,
+    @JsonProperty("dsc_sha256sum") String dscSha256sum,
     Map<String, Object> revision) {
 
   public MetaData {

@@ -43,10 +43,7 @@ public final class SourcePackagePreparer {
   /** Prepares the source package in {@code outDir} (created; one package per directory). */
   public PreparedSource prepare(PackageRecipe recipe, Path outDir) {
     if (recipe.kind() == RecipeKind.UPSTREAM_DSC) {
-      throw new SourceLayoutException(
-          recipe.metaFile()
-              + ": field 'archive': upstream Debian source packages are not prepared by this"
-              + " version yet; expected src_path or dl_path");
+      return prepareUpstream(recipe, outDir);
     }
     try {
       Files.createDirectories(outDir);
@@ -119,6 +116,130 @@ public final class SourcePackagePreparer {
       return new PreparedSource(recipe, name, version, dsc, files);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + recipe.relativeDir() + " in " + outDir, e);
+    }
+  }
+
+  /**
+   * Fetches the upstream {@code .dsc} named by {@code archive} and {@code debver}, and every file
+   * it lists, each checked against the {@code .dsc}'s own sha256 (and the {@code .dsc} against
+   * {@code dsc_sha256sum} when the metadata pins it). Returns the local {@code .dsc}.
+   */
+  public Path fetchUpstreamDsc(PackageRecipe recipe, Path dir) {
+    MetaData meta = recipe.meta();
+    String name = meta.debname();
+    if (name == null || name.isBlank()) {
+      throw new SourceLayoutException(
+          recipe.metaFile()
+              + ": field 'debname' is needed with 'archive' (the source package's name)");
+    }
+    String base = meta.archive().endsWith("/") ? meta.archive() : meta.archive() + "/";
+    String dscName = name + "_" + withoutEpoch(meta.debver().strip()) + ".dsc";
+    try {
+      Files.createDirectories(dir);
+      Path dsc;
+      if (meta.dscSha256sum() != null) {
+        dsc =
+            fetcher.fetch(
+                new org.starlingx.build.engine.repo.MirrorDownload(
+                    dscName,
+                    java.net.URI.create(base + dscName),
+                    "sha256",
+                    meta.dscSha256sum().strip()),
+                dir);
+      } else {
+        dsc = dir.resolve(dscName);
+        UpstreamFiles.copy(java.net.URI.create(base + dscName), dsc);
+      }
+      for (Map.Entry<String, String> listed : DebControl.dscSha256(dsc).entrySet()) {
+        fetcher.fetch(
+            new org.starlingx.build.engine.repo.MirrorDownload(
+                listed.getKey(),
+                java.net.URI.create(base + listed.getKey()),
+                "sha256",
+                listed.getValue()),
+            dir);
+      }
+      return dsc;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          recipe.metaFile()
+              + ": field 'archive': cannot fetch "
+              + base
+              + dscName
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (IllegalArgumentException e) {
+      throw new SourceLayoutException(
+          recipe.metaFile() + ": field 'archive': " + e.getMessage(), e);
+    }
+  }
+
+  /** An upstream Debian source package, its packaging changed by deb_patches, plus patches. */
+  private PreparedSource prepareUpstream(PackageRecipe recipe, Path outDir) {
+    try {
+      Files.createDirectories(outDir);
+      Path upstream = fetchUpstreamDsc(recipe, outDir.resolve("upstream"));
+      String name = recipe.meta().debname();
+      String version = recipe.meta().debver().strip();
+      Path work = outDir.resolve(name + "-" + upstreamVersion(version));
+      deleteTree(work);
+      CommandRunner.run(
+          outDir,
+          List.of(
+              "dpkg-source", "--no-copy", "-x", upstream.toString(), work.getFileName().toString()),
+          Map.of("LC_ALL", "C.UTF-8"));
+      for (Path patch : series(recipe.debPatches())) {
+        CommandRunner.run(
+            work, List.of("patch", "-p1", "--forward", "--batch", "-i", patch.toString()));
+      }
+      addPatches(recipe, work);
+      writeChangelog(
+          work.resolve("debian").resolve("changelog"), name, version, recipe.relativeDir());
+      Path original = outDir.resolve("upstream");
+      try (Stream<Path> files = Files.list(original)) {
+        for (Path file :
+            files.filter(f -> f.getFileName().toString().contains(".orig.")).toList()) {
+          Files.copy(file, outDir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      CommandRunner.run(
+          outDir,
+          List.of("dpkg-source", "-b", work.getFileName().toString()),
+          Map.of("LC_ALL", "C.UTF-8", "SOURCE_DATE_EPOCH", "0"));
+      Path dsc = outDir.resolve(name + "_" + withoutEpoch(version) + ".dsc");
+      List<Path> files = new ArrayList<>(List.of(dsc));
+      for (String listed : DebControl.dscFiles(dsc)) {
+        files.add(outDir.resolve(listed));
+      }
+      return new PreparedSource(recipe, name, version, dsc, files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + recipe.relativeDir() + " in " + outDir, e);
+    }
+  }
+
+  /** The patches of a directory in series order ({@code series} file, else sorted *.patch). */
+  private static List<Path> series(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    Path series = dir.resolve("series");
+    if (Files.isRegularFile(series)) {
+      List<Path> patches = new ArrayList<>();
+      for (String line : Files.readAllLines(series)) {
+        String name = line.strip();
+        if (!name.isEmpty() && !name.startsWith("#")) {
+          Path patch = dir.resolve(name).normalize();
+          if (!patch.startsWith(dir) || !Files.isRegularFile(patch)) {
+            throw new SourceLayoutException(series + ": patch '" + name + "' does not exist");
+          }
+          patches.add(patch);
+        }
+      }
+      return patches;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".patch")).sorted().toList();
     }
   }
 

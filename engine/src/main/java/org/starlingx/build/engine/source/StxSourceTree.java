@@ -157,6 +157,14 @@ public final class StxSourceTree {
     if (meta.dlPath() != null) {
       downloads.add(download(metaFile, "dl_path", meta.dlPath().name(), meta.dlPath()));
     }
+    if (meta.archive() != null && meta.dscSha256sum() != null && meta.debname() != null) {
+      String base = meta.archive().endsWith("/") ? meta.archive() : meta.archive() + "/";
+      String dsc =
+          meta.debname() + "_" + meta.debver().strip().replaceFirst("^[0-9]+:", "") + ".dsc";
+      MetaData.Download pinned =
+          new MetaData.Download(dsc, base + dsc, null, meta.dscSha256sum(), null);
+      downloads.add(download(metaFile, "archive", dsc, pinned));
+    }
     meta.dlFiles()
         .forEach((name, file) -> downloads.add(download(metaFile, "dl_files." + name, name, file)));
     return downloads;
