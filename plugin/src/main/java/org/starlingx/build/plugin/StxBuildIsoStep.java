@@ -4,9 +4,7 @@ import hudson.Extension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -55,12 +53,7 @@ public class StxBuildIsoStep extends StxCliStep {
 
   @Extension
   @Symbol("stxBuildIso")
-  public static final class DescriptorImpl extends StepDescriptor {
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return StxCliStep.requiredContext();
-    }
-
+  public static final class DescriptorImpl extends StxCliStepDescriptor {
     @Override
     public String getFunctionName() {
       return "stxBuildIso";

@@ -1,6 +1,5 @@
 package org.starlingx.build.plugin;
 
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -67,26 +66,7 @@ public class StxBuildPackagesBuilder extends Builder implements SimpleBuildStep 
   public void perform(
       Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
       throws InterruptedException, IOException {
-    StxBuildConfiguration config = StxBuildConfiguration.get();
-    String user = null;
-    String password = null;
-    if (!config.getPulpUrl().isBlank() && !config.getPulpCredentialsId().isBlank()) {
-      var credentials = Credentials.usernamePassword(config.getPulpCredentialsId(), run);
-      user = credentials.getUsername();
-      password = credentials.getPassword().getPlainText();
-    }
-    StxCommandLine command = step.commandLine(env, config.getPulpUrl(), user, password);
-    int exit =
-        launcher
-            .launch()
-            .cmds(command.argv())
-            .envs(command.env())
-            .pwd(workspace)
-            .stdout(listener)
-            .join();
-    if (exit != 0) {
-      throw new AbortException("stx-build build exited " + exit);
-    }
+    StxCommandRunner.run(step, run, workspace, env, launcher, listener);
   }
 
   @Extension

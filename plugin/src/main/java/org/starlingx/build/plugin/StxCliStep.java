@@ -1,7 +1,5 @@
 package org.starlingx.build.plugin;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -10,7 +8,6 @@ import hudson.model.TaskListener;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -43,10 +40,6 @@ public abstract class StxCliStep extends Step implements Serializable {
     return new Execution(context, this);
   }
 
-  static Set<? extends Class<?>> requiredContext() {
-    return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class);
-  }
-
   static final class Execution extends SynchronousNonBlockingStepExecution<Void> {
     private static final long serialVersionUID = 1L;
     private final StxCliStep step;
@@ -59,31 +52,13 @@ public abstract class StxCliStep extends Step implements Serializable {
     @Override
     protected Void run() throws Exception {
       StepContext context = getContext();
-      Run<?, ?> run = context.get(Run.class);
-      TaskListener listener = context.get(TaskListener.class);
-      StxBuildConfiguration config = StxBuildConfiguration.get();
-      String user = null;
-      String password = null;
-      if (!config.getPulpUrl().isBlank() && !config.getPulpCredentialsId().isBlank()) {
-        StandardUsernamePasswordCredentials credentials =
-            Credentials.usernamePassword(config.getPulpCredentialsId(), run);
-        user = credentials.getUsername();
-        password = credentials.getPassword().getPlainText();
-      }
-      StxCommandLine command =
-          step.commandLine(context.get(EnvVars.class), config.getPulpUrl(), user, password);
-      int exit =
-          context
-              .get(Launcher.class)
-              .launch()
-              .cmds(command.argv())
-              .envs(command.env())
-              .pwd(context.get(FilePath.class))
-              .stdout(listener)
-              .join();
-      if (exit != 0) {
-        throw new AbortException("stx-build " + step.command() + " exited " + exit);
-      }
+      StxCommandRunner.run(
+          step,
+          context.get(Run.class),
+          context.get(FilePath.class),
+          context.get(EnvVars.class),
+          context.get(Launcher.class),
+          context.get(TaskListener.class));
       return null;
     }
   }

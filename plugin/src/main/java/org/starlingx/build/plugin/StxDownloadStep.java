@@ -3,9 +3,7 @@ package org.starlingx.build.plugin;
 import hudson.Extension;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -49,12 +47,7 @@ public class StxDownloadStep extends StxCliStep {
 
   @Extension
   @Symbol("stxDownload")
-  public static final class DescriptorImpl extends StepDescriptor {
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return StxCliStep.requiredContext();
-    }
-
+  public static final class DescriptorImpl extends StxCliStepDescriptor {
     @Override
     public String getFunctionName() {
       return "stxDownload";

@@ -3,9 +3,7 @@ package org.starlingx.build.plugin;
 import hudson.Extension;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
@@ -38,12 +36,7 @@ public class StxPublishStep extends StxCliStep {
 
   @Extension
   @Symbol("stxPublish")
-  public static final class DescriptorImpl extends StepDescriptor {
-    @Override
-    public Set<? extends Class<?>> getRequiredContext() {
-      return StxCliStep.requiredContext();
-    }
-
+  public static final class DescriptorImpl extends StxCliStepDescriptor {
     @Override
     public String getFunctionName() {
       return "stxPublish";

@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import org.starlingx.build.engine.exec.CommandFailedException;
 import org.starlingx.build.engine.exec.CommandRunner;
+import org.starlingx.build.engine.files.FileTrees;
 
 /**
  * Signs an ISO with a detached GnuPG signature ({@code <iso>.asc}) using a secret key given as a
@@ -56,7 +56,9 @@ public final class IsoSigner {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot sign " + iso, e);
     } finally {
-      deleteQuietly(home);
+      if (home != null) {
+        FileTrees.delete(home);
+      }
     }
   }
 
@@ -82,18 +84,5 @@ public final class IsoSigner {
         new java.util.ArrayList<>(List.of("gpg", "--batch", "--yes", "--homedir", home.toString()));
     command.addAll(List.of(args));
     CommandRunner.run(dir, command);
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException ignored) {
-      // best effort: a temporary home
-    }
   }
 }

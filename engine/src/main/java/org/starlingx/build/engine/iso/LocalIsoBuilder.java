@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.starlingx.build.engine.exec.CommandRunner;
+import org.starlingx.build.engine.files.FileTrees;
 import org.starlingx.build.engine.graph.Deb822;
 
 /**
@@ -25,13 +26,13 @@ public final class LocalIsoBuilder {
   public static Path build(Path repoRoot, String suite, String volumeId, Path iso) {
     Path staging = iso.resolveSibling(iso.getFileName() + ".staging");
     try {
-      deleteTree(staging);
+      FileTrees.delete(staging);
       Path dists = repoRoot.resolve("dists").resolve(suite);
       if (!Files.isDirectory(dists)) {
         throw new IllegalArgumentException(
             "the repository " + repoRoot + " has no suite '" + suite + "'");
       }
-      copyTree(dists, staging.resolve("dists").resolve(suite));
+      FileTrees.copy(dists, staging.resolve("dists").resolve(suite));
       List<String> manifest = new ArrayList<>();
       try (var packagesFiles = Files.walk(dists)) {
         for (Path packages :
@@ -78,11 +79,7 @@ public final class LocalIsoBuilder {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the ISO " + iso, e);
     } finally {
-      try {
-        deleteTree(staging);
-      } catch (IOException ignored) {
-        // staging only
-      }
+      FileTrees.delete(staging);
     }
   }
 
@@ -104,29 +101,5 @@ public final class LocalIsoBuilder {
         .filter(l -> l.startsWith("'/"))
         .map(l -> l.substring(1, l.length() - 1))
         .toList();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.starlingx.build.engine.exec.CommandRunner;
+import org.starlingx.build.engine.files.FileTrees;
 import org.starlingx.build.engine.graph.DebControl;
 
 /**
@@ -53,11 +53,12 @@ public final class SourcePackagePreparer {
       String upstream = upstreamVersion(version);
       boolean nativePackage = !version.contains("-");
       Path work = outDir.resolve(name + "-" + upstream);
-      deleteTree(work);
+      FileTrees.delete(work);
       Files.createDirectories(work);
 
       switch (recipe.kind()) {
-        case IN_TREE -> copyTree(recipe.dir().resolve(recipe.meta().srcPath()).normalize(), work);
+        case IN_TREE ->
+            FileTrees.copy(recipe.dir().resolve(recipe.meta().srcPath()).normalize(), work);
         case TARBALL -> {
           Path tarball =
               fetcher.fetch(recipe.downloads().get(0).download(), outDir.resolve("downloads"));
@@ -84,17 +85,17 @@ public final class SourcePackagePreparer {
         Path source = recipe.dir().resolve(file).normalize();
         Path target = work.resolve(source.getFileName().toString());
         if (Files.isDirectory(source)) {
-          copyTree(source, target);
+          FileTrees.copy(source, target);
         } else {
           Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      deleteTree(work.resolve("debian"));
+      FileTrees.delete(work.resolve("debian"));
       if (!nativePackage && recipe.kind() == RecipeKind.IN_TREE) {
         CommandRunner.run(
             outDir, tarCommand(outDir.resolve(name + "_" + upstream + ".orig.tar.gz"), work));
       }
-      copyTree(recipe.debFolder(), work.resolve("debian"));
+      FileTrees.copy(recipe.debFolder(), work.resolve("debian"));
       writeFormat(work, nativePackage);
       addPatches(recipe, work);
       writeChangelog(
@@ -183,7 +184,7 @@ public final class SourcePackagePreparer {
       String name = recipe.meta().debname();
       String version = recipe.meta().debver().strip();
       Path work = outDir.resolve(name + "-" + upstreamVersion(version));
-      deleteTree(work);
+      FileTrees.delete(work);
       CommandRunner.run(
           outDir,
           List.of(
@@ -353,35 +354,5 @@ public final class SourcePackagePreparer {
             + "\n";
     Files.writeString(
         changelog, existing.isEmpty() ? entry : entry + "\n" + existing, StandardCharsets.UTF_8);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(
-              source,
-              target,
-              StandardCopyOption.REPLACE_EXISTING,
-              StandardCopyOption.COPY_ATTRIBUTES,
-              LinkOption.NOFOLLOW_LINKS);
-        }
-      }
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.starlingx.build.engine.exec.LoggedProcess;
+import org.starlingx.build.engine.files.FileTrees;
 import org.starlingx.build.engine.schedule.AbortSignal;
 import org.starlingx.build.engine.schedule.TaskOutcome;
 
@@ -29,7 +29,7 @@ public final class LocalProcessWorker implements PackageWorker {
   public Result build(PackageBuildRequest request, String worker, AbortSignal abort) {
     Path dir = workRoot.resolve(request.name());
     try {
-      deleteTree(dir);
+      FileTrees.delete(dir);
       Files.createDirectories(dir);
       Files.createDirectories(request.log().getParent());
       Files.deleteIfExists(request.log());
@@ -112,16 +112,5 @@ public final class LocalProcessWorker implements PackageWorker {
     String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     return new Result(
         new TaskOutcome.Failed(reason + " (log " + request.log() + ": " + tail + ")"), List.of());
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

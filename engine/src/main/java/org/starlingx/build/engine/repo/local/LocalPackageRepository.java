@@ -75,8 +75,8 @@ public final class LocalPackageRepository implements PackageRepository {
 
   /** Removes a suite's indexes and state; pool files stay for other suites. */
   void remove(String suite) {
-    org.starlingx.build.engine.repo.local.Trees.deleteQuietly(root.resolve("dists").resolve(suite));
-    org.starlingx.build.engine.repo.local.Trees.deleteQuietly(SuiteState.file(root, suite));
+    org.starlingx.build.engine.files.FileTrees.delete(root.resolve("dists").resolve(suite));
+    org.starlingx.build.engine.files.FileTrees.delete(SuiteState.file(root, suite));
   }
 
   AptSource source(String suite) {

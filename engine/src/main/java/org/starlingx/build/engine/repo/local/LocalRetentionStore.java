@@ -61,7 +61,7 @@ public final class LocalRetentionStore implements RetentionStore {
           files
               .filter(dir -> !referenced.contains(dir.getFileName().toString()))
               .filter(dir -> modified(dir).isBefore(cutoff))
-              .forEach(Trees::deleteQuietly);
+              .forEach(org.starlingx.build.engine.files.FileTrees::delete);
         }
       }
     } catch (IOException e) {
