@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       DailyCommand.class,
       IsoCommand.class,
+      PkgbuildCommand.class,
       PublishCommand.class,
       LogsCommand.class,
       RetentionCommand.class,

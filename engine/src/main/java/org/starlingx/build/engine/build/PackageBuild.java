@@ -125,6 +125,10 @@ public final class PackageBuild {
 
     try (RepoSession session = repository.openSession(names)) {
       AptSource aptSource = null;
+      // Pods take build-deps from the session's published apt source: keep it current.
+      java.util.concurrent.atomic.AtomicReference<AptSource> published =
+          new java.util.concurrent.atomic.AtomicReference<>(
+              worker.remote() ? session.publish() : null);
       List<BuildTask> tasks = new ArrayList<>();
       for (String source : graph.topologicalOrder()) {
         tasks.add(new BuildTask(source, graph.dependsOn(source)));
@@ -169,9 +173,14 @@ public final class PackageBuild {
                       withLogs.add(id);
                     }
                     long t0 = System.nanoTime();
+                    List<String> depPackages = new ArrayList<>();
+                    for (String dep : graph.dependsOn(id)) {
+                      controls.get(dep).binaries().forEach(b -> depPackages.add(b.name()));
+                    }
                     PackageWorker.Result result =
                         worker.build(
-                            new PackageBuildRequest(id, prepared.dsc(), depDebs, null, log),
+                            new PackageBuildRequest(
+                                id, prepared.dsc(), depDebs, depPackages, published.get(), log),
                             workerName,
                             signal);
                     if (result.outcome() instanceof TaskOutcome.Built) {
@@ -179,6 +188,9 @@ public final class PackageBuild {
                       debsOf.put(id, kept);
                       synchronized (session) {
                         session.addPackages(kept);
+                        if (worker.remote()) {
+                          published.set(session.publish());
+                        }
                       }
                       newHistory.put(
                           id,

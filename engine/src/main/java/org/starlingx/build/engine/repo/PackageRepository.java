@@ -10,6 +10,16 @@ public interface PackageRepository {
    */
   RepoSession openSession(SessionNames names);
 
+  /**
+   * A handle on a session another process opened, for adding packages to it (a build pod adding its
+   * results); closing the handle leaves the session to its owner. Only a shared repository service
+   * offers this.
+   */
+  default RepoSession attachSession(SessionNames names) {
+    throw new UnsupportedOperationException(
+        "this repository is local to one process; builds in pods need a shared one (Pulp)");
+  }
+
   /** The apt source serving a branch's last good content, if the branch has one. */
   Optional<AptSource> branchSource(String branch);
 

@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /** Copies a file from an http(s) or {@code file:} URL; callers verify what they got. */
-final class UpstreamFiles {
+public final class UpstreamFiles {
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NORMAL)
@@ -21,7 +21,7 @@ final class UpstreamFiles {
 
   private UpstreamFiles() {}
 
-  static void copy(URI url, Path target) throws IOException {
+  public static void copy(URI url, Path target) throws IOException {
     if ("file".equals(url.getScheme())) {
       Files.copy(Path.of(url), target, StandardCopyOption.REPLACE_EXISTING);
       return;

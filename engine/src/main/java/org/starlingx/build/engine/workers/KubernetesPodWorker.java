@@ -28,13 +28,15 @@ import org.starlingx.build.engine.schedule.TaskOutcome;
  * follows it with a watch, and tells a failed build (non-zero exit) from a failed worker (evicted,
  * OOM-killed, node lost), which the scheduler retries elsewhere. Abort deletes the pod at once.
  *
- * <p>The pod runs {@code stx-pkgbuild} from the pkgbuilder image with {@code STX_SOURCE_URL} (where
- * the {@code .dsc} is served) and {@code STX_APT_SOURCE}.
+ * <p>The pod runs {@code stx-build pkgbuild} ({@link PodPackageBuild}) from the pkgbuilder image,
+ * with {@code STX_SOURCE_URL} (where the {@code .dsc} is served), {@code STX_APT_SOURCE}, {@code
+ * STX_BUILD_DEPS} and the repository session and Pulp connection ({@link PodRepositoryAccess}).
  */
 public final class KubernetesPodWorker implements PackageWorker {
-  private static final Duration LOG_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration LOG_TIMEOUT = Duration.ofSeconds(5);
   private final KubernetesClient client;
   private final BuildPodFactory pods;
+  private final PodRepositoryAccess repository;
   private final Function<PackageBuildRequest, String> sourceUrl;
   private final String overrideYaml;
   private final Duration timeout;
@@ -46,11 +48,13 @@ public final class KubernetesPodWorker implements PackageWorker {
   public KubernetesPodWorker(
       KubernetesClient client,
       BuildPodFactory pods,
+      PodRepositoryAccess repository,
       Function<PackageBuildRequest, String> sourceUrl,
       String overrideYaml,
       Duration timeout) {
     this.client = client;
     this.pods = pods;
+    this.repository = repository;
     this.sourceUrl = sourceUrl;
     this.overrideYaml = overrideYaml;
     this.timeout = timeout;
@@ -65,11 +69,15 @@ public final class KubernetesPodWorker implements PackageWorker {
                 BuildRole.PKGBUILDER,
                 new PodStep(
                     "pkg-" + request.name(),
-                    List.of("stx-pkgbuild"),
-                    Map.of(
-                        "STX_SOURCE_URL", sourceUrl.apply(request), "STX_PACKAGE", request.name())),
+                    List.of("stx-build", "pkgbuild"),
+                    repository.environment(
+                        Map.of(
+                            "STX_SOURCE_URL", sourceUrl.apply(request),
+                            "STX_PACKAGE", request.name(),
+                            "STX_BUILD_DEPS", String.join(",", request.buildDepPackages())))),
                 request.aptSource() == null ? null : request.aptSource().sourcesListLine()),
             overrideYaml);
+    repository.addPasswordFromSecret(pod);
     String namespace = pod.getMetadata().getNamespace();
     PodResource resource =
         client.pods().inNamespace(namespace).withName(pod.getMetadata().getName());
@@ -104,6 +112,11 @@ public final class KubernetesPodWorker implements PackageWorker {
     } finally {
       resource.withGracePeriod(0).delete();
     }
+  }
+
+  @Override
+  public boolean remote() {
+    return true;
   }
 
   static boolean terminal(Pod pod) {

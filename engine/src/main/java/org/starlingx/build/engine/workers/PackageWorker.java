@@ -15,4 +15,12 @@ public interface PackageWorker {
 
   Result build(PackageBuildRequest request, String worker, AbortSignal abort)
       throws InterruptedException;
+
+  /**
+   * True for workers that run elsewhere (pods): they take build-deps from the session's published
+   * apt source and add their results to the session themselves.
+   */
+  default boolean remote() {
+    return false;
+  }
 }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.build.engine.apt.PrivateAptRoot;
 import org.starlingx.build.engine.repo.AptSource;
 import org.starlingx.build.engine.repo.RepoSession;
 import org.starlingx.build.engine.repo.SessionNames;
 import org.starlingx.build.engine.repo.local.LocalPackageRepository;
-import org.starlingx.build.engine.repo.testing.AptGetRoot;
 import org.starlingx.build.engine.repo.testing.SamplePackages;
 
 /** A release of the local repository backed up into a second directory, verified by sha256. */
@@ -29,7 +29,7 @@ class ReleaseBackupTest {
     assertThat(copied.files()).isGreaterThanOrEqualTo(2 + 3);
     assertThat(backup.verify("r1", release)).isEmpty();
     AptSource fromBackup = new AptSource(copied.directory().toUri(), release.suite(), "main", null);
-    AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(fromBackup);
+    PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt")).sources(fromBackup);
     apt.update();
     assertThat(apt.download("stx-b")).isRegularFile();
     assertThat(backup.backUp("r1", release).files()).isZero();

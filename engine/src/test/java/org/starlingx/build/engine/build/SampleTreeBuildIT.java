@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.build.engine.apt.PrivateAptRoot;
 import org.starlingx.build.engine.repo.SessionNames;
 import org.starlingx.build.engine.repo.local.LocalPackageRepository;
-import org.starlingx.build.engine.repo.testing.AptGetRoot;
 import org.starlingx.build.engine.schedule.AbortSignal;
 import org.starlingx.build.engine.schedule.ScheduleReport;
 import org.starlingx.build.engine.schedule.TaskResult;
@@ -72,7 +72,8 @@ class SampleTreeBuildIT {
     assertThat(outcome.reportPage()).content().contains("10 built, 0 reused");
     assertThat(outcome.logs().resolve("stx-hello.log")).content().contains("dpkg-buildpackage");
 
-    AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(outcome.source().orElseThrow());
+    PrivateAptRoot apt =
+        new PrivateAptRoot(work.resolve("apt")).sources(outcome.source().orElseThrow());
     apt.update();
     Path hello = apt.download("stx-hello");
     assertThat(hello.getFileName().toString()).startsWith("stx-hello_2.0-1_");

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.starlingx.build.engine.repo.testing.AptGetRoot;
+import org.starlingx.build.engine.apt.PrivateAptRoot;
 import org.starlingx.build.engine.repo.testing.SamplePackages;
 
 /**
@@ -44,7 +44,7 @@ public abstract class PackageRepositoryContract {
       session.addPackages(List.of(hello, world));
       AptSource source = session.publish();
 
-      AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(source);
+      PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt")).sources(source);
       apt.update();
       Path downloaded = apt.download("stx-world-" + run);
 
@@ -84,7 +84,7 @@ public abstract class PackageRepositoryContract {
       assertThat(second.packages()).contains("stx-tool-" + run + "=1.1-1");
       AptSource branch = second.complete();
 
-      AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(branch);
+      PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt")).sources(branch);
       apt.update();
       assertThat(Files.readAllBytes(apt.download("stx-base-" + run)))
           .isEqualTo(Files.readAllBytes(base));
@@ -101,7 +101,7 @@ public abstract class PackageRepositoryContract {
     session.close();
 
     AptSource release = repository().releaseSource("stx-10-" + run).orElseThrow();
-    AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(release);
+    PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt")).sources(release);
     apt.update();
     assertThat(Files.readAllBytes(apt.download("stx-release-" + run)))
         .isEqualTo(Files.readAllBytes(deb));
@@ -125,7 +125,7 @@ public abstract class PackageRepositoryContract {
     doomed.abort();
 
     AptSource branch = repository().branchSource("main-" + run).orElseThrow();
-    AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(branch, otherSource);
+    PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt")).sources(branch, otherSource);
     apt.update();
     assertThat(Files.readAllBytes(apt.download("stx-kept-" + run)))
         .isEqualTo(Files.readAllBytes(kept));

@@ -71,7 +71,17 @@ class KubernetesPodWorkerIT {
             + "\n    testenv.starlingx.org/duration: 1s\n"
             + extra;
     return new KubernetesPodWorker(
-        client, pods, r -> "http://pulp/sources/" + r.name() + ".dsc", yaml, Duration.ofMinutes(2));
+        client,
+        pods,
+        new PodRepositoryAccess(
+            new org.starlingx.build.engine.repo.SessionNames("line", "line-5", Map.of()),
+            "http://pulp:24817",
+            "http://pulp:24816",
+            "admin",
+            "pulp-password"),
+        r -> "http://pulp/sources/" + r.name() + ".dsc",
+        yaml,
+        Duration.ofMinutes(2));
   }
 
   private PackageBuildRequest request(String name) {

@@ -36,6 +36,11 @@ public final class PulpPackageRepository implements PackageRepository {
   }
 
   @Override
+  public RepoSession attachSession(SessionNames names) {
+    return PulpRepoSession.attach(pulp, names, signing);
+  }
+
+  @Override
   public Optional<AptSource> branchSource(String branch) {
     return pulp.deb()
         .repositories()

@@ -52,6 +52,29 @@ final class PulpRepoSession implements RepoSession {
     }
   }
 
+  /**
+   * A handle on a session another process opened (a build pod adding its packages to its build's
+   * session): it adds and publishes, and closing it leaves the session to its owner.
+   */
+  static PulpRepoSession attach(PulpClient pulp, SessionNames names, PulpSigning signing) {
+    String name = PulpPackageRepository.sessionRepositoryName(names.session());
+    PulpRepository repository =
+        pulp.deb()
+            .repositories()
+            .find(name)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "repository session '"
+                            + names.session()
+                            + "' does not exist in Pulp ("
+                            + name
+                            + "); expected the build that owns it to have opened it"));
+    PulpRepoSession session = new PulpRepoSession(pulp, names, signing, repository);
+    session.kept = true;
+    return session;
+  }
+
   @Override
   public SessionNames names() {
     return names;

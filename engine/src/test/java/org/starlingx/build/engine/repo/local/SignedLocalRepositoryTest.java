@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.build.engine.apt.PrivateAptRoot;
 import org.starlingx.build.engine.exec.CommandRunner;
 import org.starlingx.build.engine.repo.AptSource;
 import org.starlingx.build.engine.repo.RepoSession;
 import org.starlingx.build.engine.repo.SessionNames;
-import org.starlingx.build.engine.repo.testing.AptGetRoot;
 import org.starlingx.build.engine.repo.testing.SamplePackages;
 
 /** With a key, the local repository writes InRelease that the real apt-get verifies. */
@@ -35,14 +35,14 @@ class SignedLocalRepositoryTest {
     assertThat(suite.resolve("Release.gpg")).isRegularFile();
     assertThat(source.sourcesListLine()).contains("[signed-by=" + signer.publicKeyring() + "]");
 
-    AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(source);
+    PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt")).sources(source);
     apt.update();
     assertThat(Files.readAllBytes(apt.download("stx-signed"))).isEqualTo(Files.readAllBytes(deb));
 
     Path inRelease = suite.resolve("InRelease");
     Files.writeString(inRelease, Files.readString(inRelease).replace("Suite: ", "Suite: x"));
     Files.delete(suite.resolve("Release.gpg"));
-    AptGetRoot tampered = new AptGetRoot(work.resolve("apt2")).sources(source);
+    PrivateAptRoot tampered = new PrivateAptRoot(work.resolve("apt2")).sources(source);
     assertThatThrownBy(tampered::update)
         .hasMessageMatching("(?s).*(NO_PUBKEY|BADSIG|not signed|signature|failed).*");
   }

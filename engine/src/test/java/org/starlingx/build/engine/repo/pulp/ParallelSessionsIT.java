@@ -16,11 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.build.engine.apt.PrivateAptRoot;
 import org.starlingx.build.engine.repo.AddResult;
 import org.starlingx.build.engine.repo.AptSource;
 import org.starlingx.build.engine.repo.RepoSession;
 import org.starlingx.build.engine.repo.SessionNames;
-import org.starlingx.build.engine.repo.testing.AptGetRoot;
 import org.starlingx.build.engine.repo.testing.SamplePackages;
 import org.starlingx.build.engine.repo.testing.SharedWorkload;
 import org.starlingx.build.testenv.pulp.PulpEndpoint;
@@ -70,7 +70,7 @@ class ParallelSessionsIT {
 
     opened.get(3).session().abort();
 
-    AptGetRoot apt = new AptGetRoot(work.resolve("apt"));
+    PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt"));
     for (int s = 0; s < SESSIONS; s++) {
       if (s == 3) {
         continue;

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.build.engine.apt.PrivateAptRoot;
 import org.starlingx.build.engine.repo.AptSource;
 import org.starlingx.build.engine.repo.FileDigests;
 import org.starlingx.build.engine.repo.MirrorDownload;
 import org.starlingx.build.engine.repo.RepoSession;
 import org.starlingx.build.engine.repo.SessionNames;
 import org.starlingx.build.engine.repo.local.LocalPackageRepository;
-import org.starlingx.build.engine.repo.testing.AptGetRoot;
 import org.starlingx.build.engine.repo.testing.SamplePackages;
 import org.starlingx.build.engine.repo.testing.StaticFileServer;
 import org.starlingx.build.testenv.pulp.PulpEndpoint;
@@ -57,7 +57,7 @@ class PulpMirrorsIT {
       AptSource mirror =
           mirrors.mirrorApt(remote("up-" + run, upstream.url(), PulpDeb.Policy.IMMEDIATE));
 
-      AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(mirror);
+      PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt")).sources(mirror);
       apt.update();
       assertThat(Files.readAllBytes(apt.download("stx-upstream-" + run)))
           .isEqualTo(Files.readAllBytes(deb));
@@ -72,7 +72,7 @@ class PulpMirrorsIT {
           mirrors.mirrorApt(remote("lazy-" + run, upstream.url(), PulpDeb.Policy.ON_DEMAND));
       assertThat(upstream.requested()).noneMatch(path -> path.endsWith(".deb"));
 
-      AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(mirror);
+      PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt")).sources(mirror);
       apt.update();
       assertThat(Files.readAllBytes(apt.download("stx-lazy-" + run)))
           .isEqualTo(Files.readAllBytes(deb));

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.build.engine.apt.PrivateAptRoot;
 import org.starlingx.build.engine.repo.AptSource;
 import org.starlingx.build.engine.repo.RepoSession;
 import org.starlingx.build.engine.repo.SessionNames;
-import org.starlingx.build.engine.repo.testing.AptGetRoot;
 import org.starlingx.build.engine.repo.testing.SamplePackages;
 import org.starlingx.build.testenv.pulp.PulpEndpoint;
 import org.starlingx.build.testenv.pulp.PulpServerExtension;
@@ -49,7 +49,7 @@ class PulpSignedPublicationIT {
     Path inRelease =
         pulp.download(source.url().resolve("dists/default/InRelease"), work.resolve("InRelease"));
     assertThat(Files.readString(inRelease)).contains("-----BEGIN PGP SIGNATURE-----");
-    AptGetRoot apt = new AptGetRoot(work.resolve("apt")).sources(source);
+    PrivateAptRoot apt = new PrivateAptRoot(work.resolve("apt")).sources(source);
     apt.update();
     assertThat(Files.readAllBytes(apt.download("stx-signed-" + run)))
         .isEqualTo(Files.readAllBytes(deb));

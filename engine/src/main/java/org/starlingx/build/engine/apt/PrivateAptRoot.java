@@ -1,4 +1,4 @@
-package org.starlingx.build.engine.repo.testing;
+package org.starlingx.build.engine.apt;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,10 +12,10 @@ import org.starlingx.build.engine.repo.AptSource;
  * A throwaway apt root ({@code apt-get -o Dir=...}): the real apt-get reads only the sources given
  * here, never the machine's, and downloads into a directory of its own.
  */
-public final class AptGetRoot {
+public final class PrivateAptRoot {
   private final Path root;
 
-  public AptGetRoot(Path root) throws IOException {
+  public PrivateAptRoot(Path root) throws IOException {
     this.root = root;
     for (String dir :
         List.of(
@@ -34,7 +34,7 @@ public final class AptGetRoot {
   }
 
   /** Writes {@code sources.list} with exactly these sources. */
-  public AptGetRoot sources(AptSource... sources) throws IOException {
+  public PrivateAptRoot sources(AptSource... sources) throws IOException {
     StringBuilder list = new StringBuilder();
     for (AptSource source : sources) {
       list.append(source.sourcesListLine()).append('\n');
@@ -56,7 +56,7 @@ public final class AptGetRoot {
       return files
           .filter(file -> file.getFileName().toString().startsWith(packageName + "_"))
           .findFirst()
-          .orElseThrow(() -> new AssertionError("apt-get download left no " + packageName));
+          .orElseThrow(() -> new IllegalStateException("apt-get download left no " + packageName));
     }
   }
 
@@ -83,7 +83,8 @@ public final class AptGetRoot {
     command.addAll(List.of(args));
     String output = CommandRunner.run(workDir, command).output();
     if (output.contains("W: ") || output.contains("E: ")) {
-      throw new AssertionError("apt-get " + String.join(" ", args) + " complained:\n" + output);
+      throw new IllegalStateException(
+          "apt-get " + String.join(" ", args) + " complained:\n" + output);
     }
     return output;
   }
