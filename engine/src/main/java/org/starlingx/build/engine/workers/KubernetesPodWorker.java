@@ -32,6 +32,7 @@ import org.starlingx.build.engine.schedule.TaskOutcome;
  * the {@code .dsc} is served) and {@code STX_APT_SOURCE}.
  */
 public final class KubernetesPodWorker implements PackageWorker {
+  private static final Duration LOG_TIMEOUT = Duration.ofSeconds(15);
   private final KubernetesClient client;
   private final BuildPodFactory pods;
   private final Function<PackageBuildRequest, String> sourceUrl;
@@ -143,10 +144,19 @@ public final class KubernetesPodWorker implements PackageWorker {
 
   private static void saveLog(PodResource resource, PackageBuildRequest request) {
     String log;
+    // The API server fetches logs from the node's kubelet; a lost node must not hang the build.
+    java.util.concurrent.CompletableFuture<String> fetch =
+        java.util.concurrent.CompletableFuture.supplyAsync(resource::getLog);
     try {
-      log = resource.getLog();
-    } catch (RuntimeException e) {
-      log = "(no log from the pod: " + e.getMessage() + ")\n";
+      log = fetch.get(LOG_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      fetch.cancel(true);
+      log = "(no log from the pod within " + LOG_TIMEOUT.toSeconds() + " s)\n";
+    } catch (java.util.concurrent.ExecutionException e) {
+      log = "(no log from the pod: " + e.getCause().getMessage() + ")\n";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log = "(interrupted while reading the pod's log)\n";
     }
     try {
       Files.createDirectories(request.log().getParent());
