@@ -24,6 +24,11 @@ class LocalProcessWorkerTest {
   @TempDir Path work;
 
   private Path sourcePackage(String name, String buildCommand) throws IOException {
+    return sourcePackage(name, buildCommand, "true");
+  }
+
+  private Path sourcePackage(String name, String buildCommand, String installCommand)
+      throws IOException {
     Path src = work.resolve(name + "-1.0");
     Files.createDirectories(src.resolve("debian/source"));
     Files.writeString(src.resolve("debian/source/format"), "3.0 (native)\n");
@@ -40,10 +45,52 @@ class LocalProcessWorkerTest {
             + " (1.0) unstable; urgency=medium\n\n  * Test.\n\n -- T <t@example.invalid>  Sat, 01 Jan 2000 00:00:00 +0000\n");
     Files.writeString(
         src.resolve("debian/rules"),
-        "#!/usr/bin/make -f\n%:\n\tdh $@\noverride_dh_auto_build:\n\t" + buildCommand + "\n");
+        "#!/usr/bin/make -f\n%:\n\tdh $@\noverride_dh_auto_build:\n\t"
+            + buildCommand
+            + "\noverride_dh_auto_install:\n\t"
+            + installCommand
+            + "\n");
     src.resolve("debian/rules").toFile().setExecutable(true);
     CommandRunner.run(work, List.of("dpkg-source", "-b", src.getFileName().toString()));
     return work.resolve(name + "_1.0.dsc");
+  }
+
+  @Test
+  void aBuildDepDebIsUnpackedUnderStxDepsRootAndTheDebsAreCollected() throws Exception {
+    LocalProcessWorker worker = new LocalProcessWorker(work.resolve("builds"));
+    Path libDsc =
+        sourcePackage(
+            "libvalue",
+            "true",
+            "mkdir -p debian/libvalue/usr/share/libvalue"
+                + " && echo 42 > debian/libvalue/usr/share/libvalue/answer");
+    PackageWorker.Result lib =
+        worker.build(
+            new PackageBuildRequest(
+                "libvalue", libDsc, List.of(), null, work.resolve("logs/libvalue.log")),
+            "worker-1",
+            new AbortSignal());
+    assertThat(lib.outcome()).isInstanceOf(TaskOutcome.Built.class);
+    assertThat(lib.debs()).singleElement().asString().endsWith("libvalue_1.0_all.deb");
+
+    Path appDsc =
+        sourcePackage(
+            "appvalue",
+            "test -f $(STX_DEPS_ROOT)/usr/share/libvalue/answer",
+            "mkdir -p debian/appvalue/usr/share/appvalue"
+                + " && cp $(STX_DEPS_ROOT)/usr/share/libvalue/answer"
+                + " debian/appvalue/usr/share/appvalue/copied");
+    PackageWorker.Result app =
+        worker.build(
+            new PackageBuildRequest(
+                "appvalue", appDsc, lib.debs(), null, work.resolve("logs/appvalue.log")),
+            "worker-2",
+            new AbortSignal());
+    assertThat(app.outcome()).isInstanceOf(TaskOutcome.Built.class);
+    Path unpacked = work.resolve("unpacked");
+    CommandRunner.run(
+        work, List.of("dpkg-deb", "-x", app.debs().get(0).toString(), unpacked.toString()));
+    assertThat(unpacked.resolve("usr/share/appvalue/copied")).content().isEqualTo("42\n");
   }
 
   @Test
