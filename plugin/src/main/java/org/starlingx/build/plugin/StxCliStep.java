@@ -8,10 +8,10 @@ import hudson.model.TaskListener;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
-import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
  * A step that runs one {@code stx-build} command on the node it is called on (inside {@code
@@ -40,7 +40,13 @@ public abstract class StxCliStep extends Step implements Serializable {
     return new Execution(context, this);
   }
 
-  static final class Execution extends SynchronousNonBlockingStepExecution<Void> {
+  /**
+   * Runs the command off the CPS thread. After a controller restart Jenkins resumes the execution
+   * (its only state is the step, which is serialisable) and the command runs again for the same
+   * scope: the engine makes that safe (an interrupted session is replaced, unchanged packages are
+   * reused, mirrored files are not fetched again).
+   */
+  static final class Execution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
     private final StxCliStep step;
 
@@ -50,7 +56,27 @@ public abstract class StxCliStep extends Step implements Serializable {
     }
 
     @Override
-    protected Void run() throws Exception {
+    public boolean start() {
+      run(this::work);
+      return false;
+    }
+
+    @Override
+    public void onResume() {
+      run(
+          () -> {
+            getContext()
+                .get(TaskListener.class)
+                .getLogger()
+                .println(
+                    "stx-build "
+                        + step.command()
+                        + ": resumed after a controller restart; running it again");
+            work();
+          });
+    }
+
+    private void work() throws Exception {
       StepContext context = getContext();
       StxCommandRunner.run(
           step,
@@ -59,7 +85,7 @@ public abstract class StxCliStep extends Step implements Serializable {
           context.get(EnvVars.class),
           context.get(Launcher.class),
           context.get(TaskListener.class));
-      return null;
+      context.onSuccess(null);
     }
   }
 }

@@ -98,4 +98,30 @@ class StepCommandLinesTest {
     assertThat(scope.buildId()).isEqualTo("stx/daily-17");
     assertThat(List.of(scope.project(), scope.branch())).containsExactly("starlingx", "master");
   }
+
+  @Test
+  void stepExecutionsResumeAfterARestartAndHoldOnlySerialisableState() throws Exception {
+    Class<?> execution = StxCliStep.Execution.class;
+    assertThat(execution.getSuperclass().getName())
+        .isEqualTo("org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution");
+    assertThat(execution.getDeclaredMethod("onResume").getDeclaringClass()).isEqualTo(execution);
+    for (var field : execution.getDeclaredFields()) {
+      if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+        assertThat(java.io.Serializable.class.isAssignableFrom(field.getType()))
+            .as(field.getName())
+            .isTrue();
+      }
+    }
+    // A step round-trips through Java serialisation, as Pipeline stores it across a restart.
+    StxBuildPackagesStep step = new StxBuildPackagesStep();
+    step.setWorkers(5);
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(step);
+    }
+    try (var in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(((StxBuildPackagesStep) in.readObject()).getWorkers()).isEqualTo(5);
+    }
+  }
 }

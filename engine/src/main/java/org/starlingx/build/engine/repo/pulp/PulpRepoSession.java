@@ -33,6 +33,11 @@ final class PulpRepoSession implements RepoSession {
 
   static PulpRepoSession open(PulpClient pulp, SessionNames names, PulpSigning signing) {
     PulpRepositories repositories = pulp.deb().repositories();
+    // A session of this name is left over from a run of the same build that was interrupted (a
+    // controller restart re-runs the step): it was never completed, so it starts afresh.
+    String name = PulpPackageRepository.sessionRepositoryName(names.session());
+    repositories.findDistribution(name).ifPresent(stale -> pulp.delete(stale.href()));
+    repositories.find(name).ifPresent(stale -> pulp.delete(stale.href()));
     PulpRepository created =
         repositories.create(
             PulpPackageRepository.sessionRepositoryName(names.session()),
