@@ -73,6 +73,8 @@ class DocumentedExamplesTest {
         .isSubsetOf(bound(StxDailyBuildStep.class));
     assertThat(parameterNames(pipeline, "stxBuildIso")).isSubsetOf(bound(StxBuildIsoStep.class));
     assertThat(parameterNames(pipeline, "stxPublish")).containsOnly("release");
+    assertThat(parameterNames(pipeline, "stxBuildImage"))
+        .isSubsetOf(bound(StxBuildImageStep.class));
     assertThat(balanced(pipeline)).as("braces and parentheses balance").isTrue();
   }
 
