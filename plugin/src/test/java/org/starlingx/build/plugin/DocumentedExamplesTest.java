@@ -29,6 +29,7 @@ class DocumentedExamplesTest {
           "stxBuildPackages",
           "stxPublish",
           "stxBuildIso",
+          "stxBuildImage",
           "stxDailyBuild",
           "pipeline",
           "agent",
@@ -96,7 +97,9 @@ class DocumentedExamplesTest {
         Pattern.compile(step + "\\(([^)]*(?:\\([^)]*\\)[^)]*)*)\\)", Pattern.DOTALL)
             .matcher(pipeline);
     while (call.find()) {
-      Matcher name = Pattern.compile("([A-Za-z]+):").matcher(call.group(1));
+      // Names before a colon, outside string literals ('git://...' is a value, not a parameter).
+      String arguments = call.group(1).replaceAll("'[^']*'|\"[^\"]*\"", "''");
+      Matcher name = Pattern.compile("([A-Za-z]+):").matcher(arguments);
       while (name.find()) {
         names.add(name.group(1));
       }
