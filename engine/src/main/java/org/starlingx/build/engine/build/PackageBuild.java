@@ -50,7 +50,11 @@ import org.starlingx.build.engine.workers.PackageWorker;
 public final class PackageBuild {
   /** What a build did. */
   public record Outcome(
-      ScheduleReport report, Optional<AptSource> source, Path logs, Path reportPage) {
+      ScheduleReport report,
+      Optional<AptSource> source,
+      Path logs,
+      Path reportPage,
+      Map<String, Path> debs) {
     public boolean succeeded() {
       return report.succeeded();
     }
@@ -227,7 +231,13 @@ public final class PackageBuild {
         progress.note(
             "the build did not succeed: its session was removed, the last good build stays");
       }
-      return new Outcome(report, Optional.ofNullable(aptSource), logs, page);
+      Map<String, Path> byPackage = new java.util.TreeMap<>();
+      debsOf
+          .values()
+          .forEach(
+              list ->
+                  list.forEach(d -> byPackage.put(d.getFileName().toString().split("_")[0], d)));
+      return new Outcome(report, Optional.ofNullable(aptSource), logs, page, byPackage);
     }
   }
 

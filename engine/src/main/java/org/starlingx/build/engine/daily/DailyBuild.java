@@ -33,6 +33,7 @@ import org.starlingx.build.engine.source.StxSourceTree;
 import org.starlingx.build.engine.status.BuildRecord;
 import org.starlingx.build.engine.status.BuildResult;
 import org.starlingx.build.engine.status.LocalBuildStatusStore;
+import org.starlingx.build.engine.wheels.WheelsTarball;
 import org.starlingx.build.engine.workers.LocalProcessWorker;
 
 /**
@@ -157,6 +158,11 @@ public final class DailyBuild {
               "branch " + names.line() + " in " + output.resolve("repo")));
       stages.add(
           stage(
+              "build-wheels",
+              "planned",
+              "wheels of " + WheelsTarball.listed(tree) + " into " + output.resolve("wheels")));
+      stages.add(
+          stage(
               "build-iso", "planned", "ISO of the published packages in " + output.resolve("iso")));
       stages.add(
           stage(
@@ -184,6 +190,22 @@ public final class DailyBuild {
     String apt = outcome.source().orElseThrow().sourcesListLine();
     details.put("apt", apt);
     stages.add(stage("publish-packages", "done", apt));
+
+    // build-wheels (the images branch of the old pipeline; docker images build in pods,
+    // stxBuildImage)
+    if (WheelsTarball.listed(tree).isEmpty()) {
+      stages.add(stage("build-wheels", "skipped", "no debian_stable_wheels.inc in the tree"));
+    } else {
+      WheelsTarball.Result wheels =
+          WheelsTarball.build(
+              tree, outcome.debs(), "bookworm", createDirectories(output.resolve("wheels")));
+      details.put("wheels", wheels.tarball().toString());
+      stages.add(
+          stage(
+              "build-wheels",
+              "done",
+              wheels.tarball() + " (" + String.join(", ", wheels.wheels()) + ")"));
+    }
 
     // build-iso, sign-iso, publish-iso (the images branch of the old pipeline runs beside it
     // on Kubernetes: wheels, docker base and images in kaniko/sysbox pods, helm charts)
@@ -274,6 +296,14 @@ public final class DailyBuild {
           .forEach(r -> dirs.add(tree.root().relativize(r.dir()).toString()));
     }
     return SourceFingerprint.of(tree.root(), dirs, lists);
+  }
+
+  private static Path createDirectories(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
   }
 
   private static long size(Path file) {

@@ -80,7 +80,17 @@ class DailyBuildIT {
         .containsEntry("build-iso", "done")
         .containsEntry("sign-iso", "done")
         .containsEntry("record-build-status", "done")
-        .containsEntry("publish-logs", "done");
+        .containsEntry("publish-logs", "done")
+        .containsEntry("build-wheels", "done");
+    String wheels =
+        CommandRunner.run(
+                work,
+                List.of(
+                    "tar",
+                    "-tf",
+                    work.resolve("out/wheels/stx-bookworm-stable-wheels.tar").toString()))
+            .output();
+    assertThat(wheels).contains("stx_sample-0.3.1-py3-none-any.whl");
     Path iso;
     try (Stream<Path> isos = Files.list(work.resolve("out/iso"))) {
       iso = isos.filter(p -> p.toString().endsWith(".iso")).findFirst().orElseThrow();
