@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       DailyCommand.class,
       IsoCommand.class,
+      DetectChangesCommand.class,
+      RecordStatusCommand.class,
       PkgbuildCommand.class,
       PublishCommand.class,
       LogsCommand.class,

@@ -124,4 +124,23 @@ class StepCommandLinesTest {
       assertThat(((StxBuildPackagesStep) in.readObject()).getWorkers()).isEqualTo(5);
     }
   }
+
+  @Test
+  void changeDetectionAndStatusRecordingMapJenkinsWords() {
+    assertThat(new StxDetectChangesStep().commandLine(ENV, "", null, null).argv())
+        .containsSubsequence(
+            "stx-build", "detect-changes", "--tree", ".", "--build-types", "std,rt")
+        .contains("--output-file", StxDetectChangesStep.ANSWER);
+    assertThat(StxDetectChangesStep.needBuild("NEED_BUILD=true\nREASON=forced\n")).isTrue();
+    assertThat(StxDetectChangesStep.needBuild("NEED_BUILD=false\nREASON=unchanged\n")).isFalse();
+    assertThat(new StxRecordStatusStep("SUCCESS").commandLine(ENV, "", null, null).argv())
+        .containsSubsequence("stx-build", "record-status", "--result", "success");
+    assertThat(new StxRecordStatusStep("UNSTABLE").commandLine(ENV, "", null, null).argv())
+        .containsSubsequence("--result", "failed");
+    assertThat(
+            new StxRecordStatusStep("ABORTED")
+                .commandLine(Map.of("STX_SOURCE_FINGERPRINT", "abc"), "", null, null)
+                .argv())
+        .containsSubsequence("--result", "aborted", "--fingerprint", "abc");
+  }
 }

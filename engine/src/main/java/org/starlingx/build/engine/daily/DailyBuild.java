@@ -17,7 +17,7 @@ import org.starlingx.build.engine.build.BuildSettings;
 import org.starlingx.build.engine.build.PackageBuild;
 import org.starlingx.build.engine.change.ChangeDecision;
 import org.starlingx.build.engine.change.ChangeDetector;
-import org.starlingx.build.engine.change.SourceFingerprint;
+import org.starlingx.build.engine.change.TreeFingerprint;
 import org.starlingx.build.engine.iso.IsoSigner;
 import org.starlingx.build.engine.iso.LocalIsoBuilder;
 import org.starlingx.build.engine.logs.LocalLogExporter;
@@ -62,7 +62,7 @@ public final class DailyBuild {
     LocalBuildStatusStore status = new LocalBuildStatusStore(output.resolve("status"));
     List<StageResult> stages = new ArrayList<>();
     Map<String, String> details = new LinkedHashMap<>();
-    String fingerprint = fingerprint(tree);
+    String fingerprint = TreeFingerprint.of(tree, "bookworm", settings.buildTypes());
     Path logDir = output.resolve("logs").resolve(names.build());
     String mode = settings.dryRun() ? "planned" : "done";
 
@@ -283,19 +283,6 @@ public final class DailyBuild {
     StageResult result = new StageResult(name, state, detail);
     out.accept(String.format("%-20s %-10s %s", name, state, detail));
     return result;
-  }
-
-  /** The sources the build types read: package lists and package directories. */
-  private String fingerprint(StxSourceTree tree) {
-    List<String> dirs = new ArrayList<>();
-    List<String> lists = new ArrayList<>();
-    for (String type : settings.buildTypes()) {
-      tree.listFiles("bookworm", type)
-          .forEach(l -> lists.add(tree.root().relativize(l).toString()));
-      tree.recipes("bookworm", type)
-          .forEach(r -> dirs.add(tree.root().relativize(r.dir()).toString()));
-    }
-    return SourceFingerprint.of(tree.root(), dirs, lists);
   }
 
   private static Path createDirectories(Path dir) {
