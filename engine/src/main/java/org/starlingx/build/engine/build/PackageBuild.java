@@ -129,10 +129,11 @@ public final class PackageBuild {
 
     try (RepoSession session = repository.openSession(names)) {
       AptSource aptSource = null;
-      // Pods take build-deps from the session's published apt source: keep it current.
+      // Pods take build-deps from the session's apt source: each is dispatched with the newest
+      // snapshot, which holds every package it needs and stays the same while the pod reads it.
       java.util.concurrent.atomic.AtomicReference<AptSource> published =
           new java.util.concurrent.atomic.AtomicReference<>(
-              worker.remote() ? session.publish() : null);
+              worker.remote() ? session.snapshot() : null);
       List<BuildTask> tasks = new ArrayList<>();
       for (String source : graph.topologicalOrder()) {
         tasks.add(new BuildTask(source, graph.dependsOn(source)));
@@ -193,7 +194,7 @@ public final class PackageBuild {
                       synchronized (session) {
                         session.addPackages(kept);
                         if (worker.remote()) {
-                          published.set(session.publish());
+                          published.set(session.snapshot());
                         }
                       }
                       newHistory.put(

@@ -25,6 +25,17 @@ public interface RepoSession extends AutoCloseable {
   /** Publishes the session's current content and returns the apt source that serves it. */
   AptSource publish();
 
+  /**
+   * Publishes the session's current content at an address whose content never changes, for a reader
+   * that must see one consistent state while the session grows: a build pod reading its build-deps
+   * while other packages of the build finish and the session is published again (apt refuses an
+   * index that changes between its Release and Packages reads). A repository whose {@link
+   * #publish()} already serves a fixed state may return that.
+   */
+  default AptSource snapshot() {
+    return publish();
+  }
+
   /** Makes the session's content the branch's last good content, served at the branch's source. */
   AptSource complete();
 

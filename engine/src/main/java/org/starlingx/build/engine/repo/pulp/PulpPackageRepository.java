@@ -76,6 +76,11 @@ public final class PulpPackageRepository implements PackageRepository {
     return "stx/sessions/" + session;
   }
 
+  /** Outside the session's own base path: Pulp refuses base paths nested in another's. */
+  static String sessionSnapshotBasePath(String session, int snapshot) {
+    return "stx/session-snapshots/" + session + "/" + snapshot;
+  }
+
   static String releaseBasePath(String release) {
     return "stx/releases/" + release;
   }

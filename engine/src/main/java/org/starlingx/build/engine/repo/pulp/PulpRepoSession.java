@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.starlingx.build.engine.repo.AddResult;
 import org.starlingx.build.engine.repo.AptSource;
 import org.starlingx.build.engine.repo.FileDigests;
@@ -15,11 +16,13 @@ import org.starlingx.build.engine.repo.SessionNames;
 
 /** One build's session on Pulp; see {@link PulpPackageRepository} for names. */
 final class PulpRepoSession implements RepoSession {
+  private static final String SNAPSHOT = "stx.snapshot";
   private final PulpClient pulp;
   private final SessionNames names;
   private final PulpSigning signing;
   private final PulpRepository repository;
   private PulpDistribution distribution;
+  private final AtomicInteger snapshots = new AtomicInteger();
   private boolean kept;
   private boolean closed;
 
@@ -38,6 +41,7 @@ final class PulpRepoSession implements RepoSession {
     String name = PulpPackageRepository.sessionRepositoryName(names.session());
     repositories.findDistribution(name).ifPresent(stale -> pulp.delete(stale.href()));
     repositories.find(name).ifPresent(stale -> pulp.delete(stale.href()));
+    deleteSnapshots(pulp, names);
     PulpRepository created =
         repositories.create(
             PulpPackageRepository.sessionRepositoryName(names.session()),
@@ -127,6 +131,34 @@ final class PulpRepoSession implements RepoSession {
   }
 
   @Override
+  public AptSource snapshot() {
+    String publication = pulp.deb().publish(latestVersion(), signingHref());
+    int number = snapshots.incrementAndGet();
+    Map<String, String> labels = PulpPackageRepository.labels(names, "session");
+    labels.put(SNAPSHOT, String.valueOf(number));
+    PulpDistribution served =
+        pulp.deb()
+            .repositories()
+            .createDistribution(
+                repository.name() + "-snapshot-" + number,
+                PulpPackageRepository.sessionSnapshotBasePath(names.session(), number),
+                publication,
+                labels);
+    return PulpPackageRepository.aptSource(served.baseUrl(), signing);
+  }
+
+  /**
+   * Snapshots serve readers while the build runs; once it ends nobody reads them. Retention removes
+   * any that a killed build left, as they carry the session's role.
+   */
+  private static void deleteSnapshots(PulpClient pulp, SessionNames names) {
+    pulp.deb()
+        .repositories()
+        .distributionsLabelled("stx.session=" + names.session() + "," + SNAPSHOT)
+        .forEach(snapshot -> pulp.delete(snapshot.href()));
+  }
+
+  @Override
   public AptSource complete() {
     PulpRepositories repositories = pulp.deb().repositories();
     String branchName = PulpPackageRepository.branchRepositoryName(names.branch());
@@ -158,6 +190,7 @@ final class PulpRepoSession implements RepoSession {
                         publication,
                         PulpPackageRepository.labels(names, "branch")));
     kept = true;
+    deleteSnapshots(pulp, names);
     return PulpPackageRepository.aptSource(served.baseUrl(), signing);
   }
 
@@ -188,6 +221,7 @@ final class PulpRepoSession implements RepoSession {
     if (distribution != null) {
       pulp.delete(distribution.href());
     }
+    deleteSnapshots(pulp, names);
     pulp.delete(repository.href());
   }
 
