@@ -18,6 +18,7 @@ import org.starlingx.build.engine.build.PackageBuild;
 import org.starlingx.build.engine.change.ChangeDecision;
 import org.starlingx.build.engine.change.ChangeDetector;
 import org.starlingx.build.engine.change.TreeFingerprint;
+import org.starlingx.build.engine.helm.HelmApplicationBuilder;
 import org.starlingx.build.engine.iso.IsoSigner;
 import org.starlingx.build.engine.iso.LocalIsoBuilder;
 import org.starlingx.build.engine.logs.LocalLogExporter;
@@ -163,6 +164,12 @@ public final class DailyBuild {
               "wheels of " + WheelsTarball.listed(tree) + " into " + output.resolve("wheels")));
       stages.add(
           stage(
+              "build-helm-charts",
+              "planned",
+              "application tarballs of the built packages that carry usr/lib/fluxcd manifests into "
+                  + output.resolve("helm-charts")));
+      stages.add(
+          stage(
               "build-iso", "planned", "ISO of the published packages in " + output.resolve("iso")));
       stages.add(
           stage(
@@ -207,6 +214,8 @@ public final class DailyBuild {
               wheels.tarball() + " (" + String.join(", ", wheels.wheels()) + ")"));
     }
 
+    stages.add(buildHelmCharts(outcome.debs(), output.resolve("helm-charts"), details));
+
     // build-iso, sign-iso, publish-iso (the images branch of the old pipeline runs beside it
     // on Kubernetes: wheels, docker base and images in kaniko/sysbox pods, helm charts)
     Path iso = output.resolve("iso").resolve(names.build() + ".iso");
@@ -224,6 +233,24 @@ public final class DailyBuild {
       stages.add(stage("sign-iso", "skipped", "no signing key given"));
     }
     return finish(stages, names, status, fingerprint, started, true, details, logDir);
+  }
+
+  /** StarlingX's build-helm-charts: one application tarball per application package. */
+  private StageResult buildHelmCharts(
+      Map<String, Path> debs, Path helmOutput, Map<String, String> details) {
+    HelmApplicationBuilder helm = new HelmApplicationBuilder(debs);
+    List<String> apps = helm.applicationPackages();
+    if (apps.isEmpty()) {
+      return stage(
+          "build-helm-charts", "skipped", "no built package carries usr/lib/fluxcd manifests");
+    }
+    createDirectories(helmOutput);
+    List<String> tarballs = new ArrayList<>();
+    for (String app : apps) {
+      tarballs.add(helm.build(app, null, List.of(), helmOutput).tarball().toString());
+    }
+    details.put("helm-charts", String.join(" ", tarballs));
+    return stage("build-helm-charts", "done", String.join(", ", tarballs));
   }
 
   /** The "always" stages: record the status, publish the logs, say where the output is. */

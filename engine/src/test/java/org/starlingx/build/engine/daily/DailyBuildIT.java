@@ -91,6 +91,22 @@ class DailyBuildIT {
                     work.resolve("out/wheels/stx-bookworm-stable-wheels.tar").toString()))
             .output();
     assertThat(wheels).contains("stx_sample-0.3.1-py3-none-any.whl");
+    // The sample platform's application, assembled from its -helm package as StarlingX does.
+    assertThat(stages(results)).containsEntry("build-helm-charts", "done");
+    String app =
+        CommandRunner.run(
+                work,
+                List.of(
+                    "tar",
+                    "-tzf",
+                    work.resolve("out/helm-charts/stx-sample-app-1.0.0.tgz").toString()))
+            .output();
+    assertThat(app)
+        .contains(
+            "./charts/stx-sample-app-0.1.0.tgz",
+            "./fluxcd-manifests/stx-sample-app/helmrelease.yaml",
+            "./metadata.yaml",
+            "./checksum.md5");
     Path iso;
     try (Stream<Path> isos = Files.list(work.resolve("out/iso"))) {
       iso = isos.filter(p -> p.toString().endsWith(".iso")).findFirst().orElseThrow();
