@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BuildCommand.class,
       DailyCommand.class,
       IsoCommand.class,
+      HelmChartsCommand.class,
       DetectChangesCommand.class,
       RecordStatusCommand.class,
       PkgbuildCommand.class,

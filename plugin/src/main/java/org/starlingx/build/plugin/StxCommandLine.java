@@ -44,8 +44,17 @@ record StxCommandLine(List<String> argv, Map<String, String> env) {
     return args;
   }
 
+  /** The items of a list field as users type it: separated by commas or white space. */
+  static List<String> words(String list) {
+    if (list == null || list.isBlank()) {
+      return List.of();
+    }
+    return List.of(list.strip().split("[,\\s]+"));
+  }
+
   private static boolean takesRepositoryOptions(String command) {
-    return List.of("download", "build", "publish", "logs", "retention").contains(command);
+    return List.of("download", "build", "publish", "logs", "retention", "helm-charts")
+        .contains(command);
   }
 
   private static void add(List<String> args, String option, String value) {

@@ -71,6 +71,22 @@ class StepCommandLinesTest {
   }
 
   @Test
+  void helmChartsPassesItsListsOneOptionPerItem() {
+    StxBuildHelmChartsStep step = new StxBuildHelmChartsStep();
+    step.setAppPackages("stx-a-helm, stx-b-helm");
+    step.setLabel("debian-stable-versioned");
+    step.setImageRecords("images-std.lst images-rt.lst");
+    assertThat(step.commandLine(ENV, "", null, null).argv())
+        .containsSubsequence("stx-build", "helm-charts")
+        .containsSubsequence("--app-package", "stx-a-helm", "--app-package", "stx-b-helm")
+        .containsSubsequence("--label", "debian-stable-versioned")
+        .containsSubsequence("--image-record", "images-std.lst", "--image-record", "images-rt.lst")
+        .contains("--user", "--branch");
+    assertThat(new StxBuildHelmChartsStep().commandLine(ENV, "", null, null).argv())
+        .doesNotContain("--app-package", "--label", "--image-record");
+  }
+
+  @Test
   void theDailyStepMapsItsSwitches() {
     StxDailyBuildStep step = new StxDailyBuildStep();
     step.setDryRun(true);

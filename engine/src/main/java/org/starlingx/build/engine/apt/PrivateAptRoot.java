@@ -60,11 +60,20 @@ public final class PrivateAptRoot {
     }
   }
 
+  /** The names of every package the sources' indexes list ({@code apt-cache pkgnames}). */
+  public List<String> packageNames() {
+    return apt("apt-cache", root, "pkgnames").lines().map(String::strip).sorted().toList();
+  }
+
   private String aptGet(Path workDir, String... args) {
+    return apt("apt-get", workDir, args);
+  }
+
+  private String apt(String tool, Path workDir, String... args) {
     List<String> command =
         new ArrayList<>(
             List.of(
-                "apt-get",
+                tool,
                 "-q",
                 "-o",
                 "Dir=" + root,
@@ -84,7 +93,7 @@ public final class PrivateAptRoot {
     String output = CommandRunner.run(workDir, command).output();
     if (output.contains("W: ") || output.contains("E: ")) {
       throw new IllegalStateException(
-          "apt-get " + String.join(" ", args) + " complained:\n" + output);
+          tool + " " + String.join(" ", args) + " complained:\n" + output);
     }
     return output;
   }

@@ -1,0 +1,128 @@
+package org.starlingx.build.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.build.engine.deb.BinaryPackageSpec;
+import org.starlingx.build.engine.deb.DebArchiveBuilder;
+import org.starlingx.build.engine.exec.CommandRunner;
+import org.starlingx.build.engine.repo.RepoSession;
+import org.starlingx.build.engine.repo.SessionNames;
+import org.starlingx.build.engine.repo.local.LocalPackageRepository;
+import org.starlingx.build.engine.scope.BuildScope;
+import org.starlingx.build.engine.scope.NamingPolicy;
+import org.starlingx.build.engine.scope.ScopeNames;
+
+class HelmChartsCommandTest {
+  @TempDir Path work;
+
+  private Path deb(String name, Map<String, String> files) {
+    Map<String, byte[]> bytes = new java.util.HashMap<>();
+    files.forEach((path, text) -> bytes.put(path, text.getBytes(StandardCharsets.UTF_8)));
+    return new DebArchiveBuilder(work.resolve("stage-" + name))
+        .build(new BinaryPackageSpec(name, "1.2-0", "all", name, bytes), work.resolve("debs"));
+  }
+
+  @Test
+  void assemblesTheApplicationsOfTheBranchsLastGoodBuildFetchedThroughItsAptSource()
+      throws Exception {
+    Path repo = work.resolve("repo");
+    String line =
+        new ScopeNames(new BuildScope("ci", "starlingx", "master", "1"), NamingPolicy.DEFAULT)
+            .line();
+    LocalPackageRepository repository = new LocalPackageRepository(repo, List.of("amd64"), null);
+    try (RepoSession session =
+        repository.openSession(new SessionNames(line, line + "-b1", Map.of()))) {
+      session.addPackages(
+          List.of(
+              deb(
+                  "stx-demo-helm",
+                  Map.of(
+                      "/usr/lib/helm/demo-0.1.0.tgz", "chart",
+                      "/usr/lib/fluxcd/demo/overrides.yaml",
+                          "image: docker.io/starlingx/stx-demo:master-debian-stable-latest\n")),
+              deb("demo-charts-helm", Map.of("/usr/lib/helm/other-0.2.0.tgz", "chart only")),
+              deb("stx-unrelated", Map.of("/usr/bin/x", "x"))));
+      session.complete();
+    }
+    Path record = work.resolve("images-debian-stable-versioned.lst");
+    Files.writeString(record, "# built\nreg.local/stx/stx-demo:master-debian-stable-20261124\n");
+
+    StringWriter out = new StringWriter();
+    var commandLine = StxBuildCommand.commandLine();
+    commandLine.setErr(new PrintWriter(out));
+    java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream previous = System.out;
+    int exit;
+    try {
+      System.setOut(new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8));
+      exit =
+          commandLine.execute(
+              "helm-charts",
+              "--user",
+              "ci",
+              "--repo",
+              repo.toString(),
+              "--label",
+              "debian-stable-versioned",
+              "--image-record",
+              record.toString(),
+              "--output",
+              work.resolve("helm").toString());
+    } finally {
+      System.setOut(previous);
+    }
+
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8))
+        .contains("application stx-demo 1.2-0-debian-stable-versioned")
+        .doesNotContain("demo-charts-helm:");
+    Path tarball = work.resolve("helm/stx-demo-1.2-0-debian-stable-versioned.tgz");
+    assertThat(tarball).exists();
+    String overrides =
+        CommandRunner.run(
+                work,
+                List.of(
+                    "tar", "-xzOf", tarball.toString(), "./fluxcd-manifests/demo/overrides.yaml"))
+            .output();
+    assertThat(overrides).contains("reg.local/stx/stx-demo:master-debian-stable-20261124");
+  }
+
+  @Test
+  void anApplicationPackageTheBranchDoesNotHoldIsNamedInTheError() throws Exception {
+    Path repo = work.resolve("repo");
+    String line =
+        new ScopeNames(new BuildScope("ci", "starlingx", "master", "1"), NamingPolicy.DEFAULT)
+            .line();
+    LocalPackageRepository repository = new LocalPackageRepository(repo, List.of("amd64"), null);
+    try (RepoSession session =
+        repository.openSession(new SessionNames(line, line + "-b1", Map.of()))) {
+      session.addPackages(List.of(deb("stx-unrelated", Map.of("/usr/bin/x", "x"))));
+      session.complete();
+    }
+    StringWriter err = new StringWriter();
+    var commandLine = StxBuildCommand.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+    int exit =
+        commandLine.execute(
+            "helm-charts",
+            "--user",
+            "ci",
+            "--repo",
+            repo.toString(),
+            "--app-package",
+            "stx-nope-helm",
+            "--output",
+            work.resolve("helm").toString());
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("application package 'stx-nope-helm' is not in");
+  }
+}
