@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.starlingx.build.engine.build.BuildProgress;
 import org.starlingx.build.engine.build.BuildReportPage;
@@ -19,6 +20,11 @@ import org.starlingx.build.engine.change.ChangeDecision;
 import org.starlingx.build.engine.change.ChangeDetector;
 import org.starlingx.build.engine.change.TreeFingerprint;
 import org.starlingx.build.engine.helm.HelmApplicationBuilder;
+import org.starlingx.build.engine.images.BuildahImageBuilder;
+import org.starlingx.build.engine.images.DockerImageList;
+import org.starlingx.build.engine.images.ImageDirective;
+import org.starlingx.build.engine.images.ImageTags;
+import org.starlingx.build.engine.images.LocalImageSet;
 import org.starlingx.build.engine.iso.IsoSigner;
 import org.starlingx.build.engine.iso.LocalIsoBuilder;
 import org.starlingx.build.engine.logs.LocalLogExporter;
@@ -45,6 +51,9 @@ import org.starlingx.build.engine.workers.LocalProcessWorker;
  * logs. A dry run prints what each stage would do and writes nothing.
  */
 public final class DailyBuild {
+  /** The Debian release the sample and the daily sequence build for. */
+  private static final String DIST = "bookworm";
+
   private final DailySettings settings;
   private final Consumer<String> out;
   private final BuildProgress packages;
@@ -164,6 +173,16 @@ public final class DailyBuild {
               "wheels of " + WheelsTarball.listed(tree) + " into " + output.resolve("wheels")));
       stages.add(
           stage(
+              "build-docker-images",
+              "planned",
+              "images of the tree's debian_stable_docker_images.inc lists FROM a base carrying the"
+                  + " build's apt source: "
+                  + DockerImageList.read(tree, "debian", DIST, "stable", Set.of(), Set.of())
+                      .stream()
+                      .map(ImageDirective::label)
+                      .toList()));
+      stages.add(
+          stage(
               "build-helm-charts",
               "planned",
               "application tarballs of the built packages that carry usr/lib/fluxcd manifests into "
@@ -214,7 +233,10 @@ public final class DailyBuild {
               wheels.tarball() + " (" + String.join(", ", wheels.wheels()) + ")"));
     }
 
-    stages.add(buildHelmCharts(outcome.debs(), output.resolve("helm-charts"), details));
+    List<String> imageReferences =
+        buildImages(tree, names, outcome.source().orElseThrow(), output.resolve("images"), stages);
+    stages.add(
+        buildHelmCharts(outcome.debs(), imageReferences, output.resolve("helm-charts"), details));
 
     // build-iso, sign-iso, publish-iso (the images branch of the old pipeline runs beside it
     // on Kubernetes: wheels, docker base and images in kaniko/sysbox pods, helm charts)
@@ -235,9 +257,64 @@ public final class DailyBuild {
     return finish(stages, names, status, fingerprint, started, true, details, logDir);
   }
 
+  /**
+   * StarlingX's build-docker-base and build-docker-images with buildah on this machine; returns the
+   * references of the images built, for the helm charts' manifests.
+   */
+  private List<String> buildImages(
+      StxSourceTree tree,
+      ScopeNames names,
+      org.starlingx.build.engine.repo.AptSource apt,
+      Path imagesOutput,
+      List<StageResult> stages) {
+    List<ImageDirective> images =
+        DockerImageList.read(tree, "debian", DIST, "stable", Set.of(), Set.of());
+    if (images.isEmpty()) {
+      stages.add(stage("build-docker-base", "skipped", "no debian_stable_docker_images.inc"));
+      stages.add(stage("build-docker-images", "skipped", "no debian_stable_docker_images.inc"));
+      return List.of();
+    }
+    if (!BuildahImageBuilder.available()) {
+      String why = "buildah is not installed here; images build in pods (stxBuildImage)";
+      stages.add(stage("build-docker-base", "skipped", why));
+      stages.add(stage("build-docker-images", "skipped", why));
+      return List.of();
+    }
+    ImageTags tags =
+        new ImageTags(
+            "", "starlingx", names.line(), "debian", "stable", settings.scope().buildId());
+    LocalImageSet set =
+        new LocalImageSet(new BuildahImageBuilder(imagesOutput.resolve("storage")), tags);
+    String base = set.buildBase(createDirectories(imagesOutput.resolve("base-rootfs")), apt);
+    stages.add(stage("build-docker-base", "done", base));
+    List<LocalImageSet.Outcome> outcomes = set.build(images, base, imagesOutput);
+    List<String> built = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    for (LocalImageSet.Outcome outcome : outcomes) {
+      if (outcome.built()) {
+        built.add(outcome.reference());
+        lines.add(outcome.reference());
+      } else {
+        lines.add(outcome.label() + " not built: " + outcome.detail());
+      }
+    }
+    stages.add(
+        stage(
+            "build-docker-images",
+            built.size() == outcomes.size() ? "done" : "partial",
+            String.join("; ", lines)
+                + " (record "
+                + imagesOutput.resolve(tags.recordFileName())
+                + ")"));
+    return built;
+  }
+
   /** StarlingX's build-helm-charts: one application tarball per application package. */
   private StageResult buildHelmCharts(
-      Map<String, Path> debs, Path helmOutput, Map<String, String> details) {
+      Map<String, Path> debs,
+      List<String> imageReferences,
+      Path helmOutput,
+      Map<String, String> details) {
     HelmApplicationBuilder helm = new HelmApplicationBuilder(debs);
     List<String> apps = helm.applicationPackages();
     if (apps.isEmpty()) {
@@ -247,7 +324,7 @@ public final class DailyBuild {
     createDirectories(helmOutput);
     List<String> tarballs = new ArrayList<>();
     for (String app : apps) {
-      tarballs.add(helm.build(app, null, List.of(), helmOutput).tarball().toString());
+      tarballs.add(helm.build(app, null, imageReferences, helmOutput).tarball().toString());
     }
     details.put("helm-charts", String.join(" ", tarballs));
     return stage("build-helm-charts", "done", String.join(", ", tarballs));

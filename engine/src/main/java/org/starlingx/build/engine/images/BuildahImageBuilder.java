@@ -26,6 +26,23 @@ public final class BuildahImageBuilder {
     this.storage = storage.toAbsolutePath();
   }
 
+  /** Whether this machine has buildah (a single-user machine may not). */
+  public static boolean available() {
+    try {
+      return new ProcessBuilder("buildah", "--version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start()
+              .waitFor()
+          == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Builds the image and writes it as an OCI layout into {@code ociLayout}. */
   public BuiltImage build(ImageBuildRequest request, Path ociLayout) {
     List<String> bud = new ArrayList<>(buildah("bud", "--quiet", "--isolation", "chroot"));

@@ -101,6 +101,25 @@ class DailyBuildIT {
                     "-tzf",
                     work.resolve("out/helm-charts/stx-sample-app-1.0.0.tgz").toString()))
             .output();
+    // The sample image, built FROM a base that carries the build's apt source, recorded, and
+    // its reference put into the application's manifests.
+    assertThat(stages(results))
+        .containsEntry("build-docker-base", "done")
+        .containsEntry("build-docker-images", "done");
+    Path record = work.resolve("out/images/images-debian-stable-versioned.lst");
+    String reference = Files.readAllLines(record).get(0);
+    assertThat(reference).startsWith("starlingx/stx-sample-tool:").endsWith("-debian-stable-1");
+    assertThat(work.resolve("out/images/oci/stx-sample-tool/index.json")).exists();
+    String overrides =
+        CommandRunner.run(
+                work,
+                List.of(
+                    "tar",
+                    "-xzOf",
+                    work.resolve("out/helm-charts/stx-sample-app-1.0.0.tgz").toString(),
+                    "./fluxcd-manifests/stx-sample-app/stx-sample-app-static-overrides.yaml"))
+            .output();
+    assertThat(overrides).contains("image: " + reference);
     assertThat(app)
         .contains(
             "./charts/stx-sample-app-0.1.0.tgz",

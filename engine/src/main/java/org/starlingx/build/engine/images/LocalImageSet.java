@@ -1,0 +1,111 @@
+package org.starlingx.build.engine.images;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.starlingx.build.engine.repo.AptSource;
+
+/**
+ * The docker-base and docker-images stages on one machine, with buildah: a base image whose apt
+ * sources are the build's repository (StarlingX's stx-debian base carries them the same way), then
+ * every {@code BUILDER=docker} image of the list {@code FROM} it ({@code --build-arg BASE}), each
+ * written as an OCI layout. Images whose sources are elsewhere ({@code DOCKER_REPO}, loci, script)
+ * need the network and are reported as not built, with why.
+ */
+public final class LocalImageSet {
+  /** What happened to one image. */
+  public record Outcome(String label, String reference, boolean built, String detail) {}
+
+  private final BuildahImageBuilder buildah;
+  private final ImageTags tags;
+
+  public LocalImageSet(BuildahImageBuilder buildah, ImageTags tags) {
+    this.buildah = buildah;
+    this.tags = tags;
+  }
+
+  /**
+   * Makes the base image from {@code rootfs} (a root file system; may be empty) plus the build's
+   * apt source, and returns its reference.
+   */
+  public String buildBase(Path rootfs, AptSource buildRepository) {
+    try {
+      Path list = rootfs.resolve("etc/apt/sources.list.d/stx.list");
+      Files.createDirectories(list.getParent());
+      Files.writeString(list, buildRepository.sourcesListLine() + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the base image's root " + rootfs, e);
+    }
+    buildah.baseFromDirectory(rootfs, tags.base());
+    return tags.base();
+  }
+
+  /** Builds the images FROM {@code base}; writes the built references to the image record. */
+  public List<Outcome> build(List<ImageDirective> directives, String base, Path output) {
+    List<Outcome> outcomes = new ArrayList<>();
+    List<String> built = new ArrayList<>();
+    for (ImageDirective directive : directives) {
+      String reference = tags.versioned(directive.label());
+      String missing = whyNotLocal(directive);
+      if (missing != null) {
+        outcomes.add(new Outcome(directive.label(), reference, false, missing));
+        continue;
+      }
+      Path layout = output.resolve("oci").resolve(directive.label());
+      try {
+        Files.createDirectories(layout.getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + layout.getParent(), e);
+      }
+      BuiltImage image =
+          buildah.build(
+              new ImageBuildRequest(
+                  directive.context(), directive.dockerfile(), reference, Map.of("BASE", base)),
+              layout);
+      built.add(reference);
+      outcomes.add(
+          new Outcome(
+              directive.label(),
+              reference,
+              true,
+              image.manifestDigest() + ", " + image.layers().size() + " layers"));
+    }
+    try {
+      Files.createDirectories(output);
+      Files.write(output.resolve(tags.recordFileName()), built);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the image record in " + output, e);
+    }
+    return outcomes;
+  }
+
+  /** Why an image cannot be built from the tree alone, or null when it can. */
+  static String whyNotLocal(ImageDirective directive) {
+    if (!directive.builder().equals("docker")) {
+      return "BUILDER="
+          + directive.builder()
+          + " builds from "
+          + (directive.value("PROJECT_REPO").isEmpty()
+              ? "upstream sources"
+              : directive.value("PROJECT_REPO"))
+          + ", which needs the network; build it in a pod";
+    }
+    if (directive.context() == null) {
+      return "its context is the git repository "
+          + directive.value("DOCKER_REPO")
+          + ", which needs the network; build it in a pod";
+    }
+    if (!Files.isRegularFile(directive.context().resolve(directive.dockerfile()))) {
+      throw new IllegalArgumentException(
+          directive.file()
+              + ": no Dockerfile at "
+              + directive.context().resolve(directive.dockerfile())
+              + "; expected DOCKER_CONTEXT (default docker/) and DOCKER_FILE to name one");
+    }
+    return null;
+  }
+}
