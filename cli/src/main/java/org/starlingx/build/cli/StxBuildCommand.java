@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DailyCommand.class,
       IsoCommand.class,
       HelmChartsCommand.class,
+      ImagesCommand.class,
       DetectChangesCommand.class,
       RecordStatusCommand.class,
       PkgbuildCommand.class,

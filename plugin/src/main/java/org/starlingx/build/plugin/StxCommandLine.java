@@ -53,7 +53,7 @@ record StxCommandLine(List<String> argv, Map<String, String> env) {
   }
 
   private static boolean takesRepositoryOptions(String command) {
-    return List.of("download", "build", "publish", "logs", "retention", "helm-charts")
+    return List.of("download", "build", "publish", "logs", "retention", "helm-charts", "images")
         .contains(command);
   }
 

@@ -87,6 +87,17 @@ class StepCommandLinesTest {
   }
 
   @Test
+  void imagesPassesTheSelectionAsStarlingxDoes() {
+    StxBuildImagesStep step = new StxBuildImagesStep();
+    step.setOnly("stx-nova stx-tool");
+    step.setSkip("");
+    assertThat(step.commandLine(ENV, "", null, null).argv())
+        .containsSubsequence("stx-build", "images", "--tree", ".", "--stream", "stable")
+        .containsSubsequence("--only", "stx-nova,stx-tool")
+        .doesNotContain("--skip");
+  }
+
+  @Test
   void theDailyStepMapsItsSwitches() {
     StxDailyBuildStep step = new StxDailyBuildStep();
     step.setDryRun(true);

@@ -1,0 +1,120 @@
+package org.starlingx.build.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.starlingx.build.engine.images.BuildahImageBuilder;
+import org.starlingx.build.engine.images.DockerImageList;
+import org.starlingx.build.engine.images.ImageDirective;
+import org.starlingx.build.engine.images.ImageTags;
+import org.starlingx.build.engine.images.LocalImageSet;
+import org.starlingx.build.engine.repo.AptSource;
+import org.starlingx.build.engine.scope.ScopeNames;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code stx-build images}: StarlingX's docker base and docker images, from the tree's lists. */
+@Command(
+    name = "images",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds the images the tree's <os>_<stream>_docker_images.inc lists name, as StarlingX's"
+          + " build-stx-base.sh and build-stx-images.sh do: a base image whose apt sources are the"
+          + " branch's last good build, then every BUILDER=docker image FROM it (--build-arg BASE),"
+          + " with buildah, as OCI layouts, and the image record file the helm charts read.",
+      "Images whose sources are elsewhere (DOCKER_REPO, loci, script) are listed as not built,"
+          + " and the command then exits 3."
+    })
+final class ImagesCommand implements Callable<Integer> {
+  @Mixin ScopeOptions scope;
+  @Mixin TreeOptions treeOptions;
+  @Mixin RepositoryOptions repository;
+
+  @Option(names = "--stream", defaultValue = "stable", description = "stable or dev (default).")
+  String stream;
+
+  @Option(names = "--only", split = ",", description = "Build only these labels or projects.")
+  Set<String> only = new LinkedHashSet<>();
+
+  @Option(names = "--skip", split = ",", description = "Skip these labels or projects.")
+  Set<String> skip = new LinkedHashSet<>();
+
+  @Option(names = "--registry", defaultValue = "", description = "Registry part of the names.")
+  String registry;
+
+  @Option(
+      names = "--org",
+      defaultValue = "starlingx",
+      description = "Organisation part of the names (default: ${DEFAULT-VALUE}).")
+  String org;
+
+  @Option(
+      names = "--output",
+      defaultValue = "build-output/images",
+      description = "OCI layouts and the image record (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(names = "--plan", description = "Print what would be built; build nothing.")
+  boolean plan;
+
+  @Override
+  public Integer call() throws Exception {
+    ScopeNames names = scope.names();
+    List<ImageDirective> images =
+        DockerImageList.read(treeOptions.open(), "debian", treeOptions.dist, stream, only, skip);
+    ImageTags tags =
+        new ImageTags(registry, org, names.line(), "debian", stream, names.scope().buildId());
+    if (images.isEmpty()) {
+      System.out.println("The tree lists no " + stream + " images.");
+      return 0;
+    }
+    if (plan) {
+      System.out.println("base " + tags.base());
+      for (ImageDirective image : images) {
+        System.out.println(
+            image.label()
+                + " ("
+                + image.builder()
+                + ", "
+                + image.file()
+                + ") -> "
+                + tags.versioned(image.label()));
+      }
+      return 0;
+    }
+    if (!BuildahImageBuilder.available()) {
+      throw new IllegalStateException(
+          "buildah is not installed; install Debian's buildah, or build the images in pods");
+    }
+    AptSource source =
+        repository
+            .packageRepository()
+            .branchSource(names.line())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "branch line '"
+                            + names.line()
+                            + "' has no good build in "
+                            + repository.where()
+                            + "; the base image needs its packages"));
+    LocalImageSet set = new LocalImageSet(new BuildahImageBuilder(output.resolve("storage")), tags);
+    String base = set.buildBase(Files.createDirectories(output.resolve("base-rootfs")), source);
+    System.out.println("base " + base);
+    int notBuilt = 0;
+    for (LocalImageSet.Outcome outcome : set.build(images, base, output)) {
+      if (outcome.built()) {
+        System.out.println(outcome.reference() + ": " + outcome.detail());
+      } else {
+        notBuilt++;
+        System.out.println(outcome.label() + " not built: " + outcome.detail());
+      }
+    }
+    System.out.println("image record " + output.resolve(tags.recordFileName()).toAbsolutePath());
+    return notBuilt == 0 ? 0 : 3;
+  }
+}
