@@ -30,6 +30,8 @@ class DocumentedExamplesTest {
           "stxPublish",
           "stxBuildIso",
           "stxBuildImage",
+          "stxBuildImages",
+          "stxBuildHelmCharts",
           "stxDetectChanges",
           "stxRecordStatus",
           "echo",
@@ -77,6 +79,11 @@ class DocumentedExamplesTest {
         .isSubsetOf(bound(StxDailyBuildStep.class));
     assertThat(parameterNames(pipeline, "stxBuildIso")).isSubsetOf(bound(StxBuildIsoStep.class));
     assertThat(parameterNames(pipeline, "stxPublish")).containsOnly("release");
+    assertThat(parameterNames(pipeline, "stxBuildImages"))
+        .isSubsetOf(bound(StxBuildImagesStep.class));
+    assertThat(parameterNames(pipeline, "stxBuildHelmCharts"))
+        .isNotEmpty()
+        .isSubsetOf(bound(StxBuildHelmChartsStep.class));
     assertThat(parameterNames(pipeline, "stxBuildImage"))
         .isSubsetOf(bound(StxBuildImageStep.class));
     assertThat(balanced(pipeline)).as("braces and parentheses balance").isTrue();
