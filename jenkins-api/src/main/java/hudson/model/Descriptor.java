@@ -20,6 +20,16 @@ public abstract class Descriptor<T extends Describable<T>> {
     throw new UnsupportedOperationException("compile-only");
   }
 
+  public String getConfigPage() {
+    throw new UnsupportedOperationException("compile-only");
+  }
+
+  @SuppressWarnings("rawtypes")
+  protected void addHelpFileRedirect(
+      String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {
+    throw new UnsupportedOperationException("compile-only");
+  }
+
   public synchronized void save() {
     throw new UnsupportedOperationException("compile-only");
   }

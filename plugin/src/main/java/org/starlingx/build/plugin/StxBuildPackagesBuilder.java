@@ -1,22 +1,15 @@
 package org.starlingx.build.plugin;
 
-import hudson.EnvVars;
 import hudson.Extension;
-import hudson.FilePath;
-import hudson.Launcher;
-import hudson.model.AbstractProject;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
-import hudson.tasks.Builder;
-import java.io.IOException;
-import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
-/** Freestyle jobs: "StarlingX: build packages", the same as the {@code stxBuildPackages} step. */
-public class StxBuildPackagesBuilder extends Builder implements SimpleBuildStep {
+/**
+ * Freestyle jobs: "StarlingX: build packages", the same command as the {@code stxBuildPackages}
+ * step.
+ */
+public class StxBuildPackagesBuilder extends StxCliBuilder {
   private final StxBuildPackagesStep step = new StxBuildPackagesStep();
 
   @DataBoundConstructor
@@ -58,23 +51,25 @@ public class StxBuildPackagesBuilder extends Builder implements SimpleBuildStep 
     step.setRetries(retries);
   }
 
+  public boolean isForce() {
+    return step.isForce();
+  }
+
+  @DataBoundSetter
+  public void setForce(boolean force) {
+    step.setForce(force);
+  }
+
+  @Override
   StxBuildPackagesStep step() {
     return step;
   }
 
-  @Override
-  public void perform(
-      Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
-      throws InterruptedException, IOException {
-    StxCommandRunner.run(step, run, workspace, env, launcher, listener);
-  }
-
   @Extension
   @Symbol("stxBuildPackagesBuilder")
-  public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-    @Override
-    public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-      return true;
+  public static final class DescriptorImpl extends StepFormDescriptor {
+    public DescriptorImpl() {
+      super(StxBuildPackagesStep.class);
     }
 
     @Override

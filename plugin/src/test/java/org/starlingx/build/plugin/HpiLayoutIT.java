@@ -172,6 +172,17 @@ class HpiLayoutIT {
       if (bound.isEmpty()) {
         continue;
       }
+      if (StxCliBuilder.class.isAssignableFrom(type)) {
+        // A builder shows its step's form (StxCliBuilder/config.jelly includes it) and redirects
+        // help to the step: it must bind exactly the step's fields, which the step's view has.
+        Class<?> step = type.getDeclaredMethod("step").getReturnType();
+        assertThat(bound)
+            .as("fields of %s and its step", type.getSimpleName())
+            .isEqualTo(StxCliBuilder.boundFields(step));
+        assertThat(bound).isEqualTo(StxCliBuilder.boundFields(type));
+        assertThat(pluginJar).containsKey(PACKAGE + step.getSimpleName() + "/config.jelly");
+        continue;
+      }
       byte[] view = pluginJar.get(PACKAGE + type.getSimpleName() + "/config.jelly");
       assertThat(view).as("config.jelly of %s", type.getSimpleName()).isNotNull();
       String text = new String(view, StandardCharsets.UTF_8);

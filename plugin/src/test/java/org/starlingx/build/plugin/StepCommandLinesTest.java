@@ -118,6 +118,42 @@ class StepCommandLinesTest {
   }
 
   @Test
+  void everyBuilderDelegatesEachFieldToItsStep() throws Exception {
+    StxDailyBuildBuilder daily = new StxDailyBuildBuilder();
+    daily.setDryRun(true);
+    daily.setBuildTypes("std,rt");
+    assertThat(daily.isDryRun()).isTrue();
+    assertThat(daily.step().isDryRun()).isTrue();
+    assertThat(daily.step().commandLine(ENV, "", null, null).argv()).contains("--dry-run");
+
+    StxBuildHelmChartsBuilder helm = new StxBuildHelmChartsBuilder();
+    helm.setLabel("debian-stable-versioned");
+    assertThat(helm.step().commandLine(ENV, "", null, null).argv())
+        .containsSubsequence("helm-charts")
+        .containsSubsequence("--label", "debian-stable-versioned");
+
+    assertThat(new StxPublishBuilder("stx-10").step().commandLine(ENV, "", null, null).argv())
+        .containsSubsequence("publish", "--branch")
+        .containsSubsequence("--release", "stx-10");
+
+    for (Class<? extends StxCliBuilder> type :
+        List.of(
+            StxDownloadBuilder.class,
+            StxBuildPackagesBuilder.class,
+            StxBuildIsoBuilder.class,
+            StxBuildImagesBuilder.class,
+            StxBuildHelmChartsBuilder.class,
+            StxDailyBuildBuilder.class,
+            StxPublishBuilder.class)) {
+      Class<?> step = type.getDeclaredMethod("step").getReturnType();
+      assertThat(StxCliBuilder.boundFields(type))
+          .as(type.getSimpleName())
+          .isNotEmpty()
+          .isEqualTo(StxCliBuilder.boundFields(step));
+    }
+  }
+
+  @Test
   void scopeDefaultsComeFromJenkinsOwnVariables() {
     StxAgentTemplateStep step = new StxAgentTemplateStep("starlingx", "master");
     var scope = step.scope(Map.of("JOB_NAME", "stx/daily", "BUILD_NUMBER", "17"));
