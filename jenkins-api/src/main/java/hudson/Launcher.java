@@ -2,6 +2,7 @@ package hudson;
 
 import hudson.model.TaskListener;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,10 @@ public abstract class Launcher {
     }
 
     public ProcStarter pwd(FilePath workDir) {
+      throw new UnsupportedOperationException("compile-only");
+    }
+
+    public ProcStarter stdout(OutputStream out) {
       throw new UnsupportedOperationException("compile-only");
     }
 

@@ -237,6 +237,6 @@ public class StxBuildConfiguration extends GlobalConfiguration {
   public ListBoxModel doFillRegistryCredentialsIdItems(
       @AncestorInPath Item item, @QueryParameter String registryCredentialsId) {
     Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-    return Credentials.usernamePasswordItems(item, registryCredentialsId);
+    return Credentials.registryItems(item, registryCredentialsId);
   }
 }

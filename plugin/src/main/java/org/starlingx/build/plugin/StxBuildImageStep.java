@@ -1,6 +1,5 @@
 package org.starlingx.build.plugin;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -22,6 +21,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.starlingx.build.engine.images.PodImageBuild;
+import org.starlingx.build.engine.images.RegistryLogin;
 import org.starlingx.build.engine.pods.BuildPodFactory;
 import org.starlingx.build.engine.schedule.AbortSignal;
 import org.starlingx.build.engine.scope.BuildScope;
@@ -130,14 +130,11 @@ public class StxBuildImageStep extends Step implements Serializable {
                   NamespaceStrategy.parse(config.getNamespaceStrategy()),
                   config.getSharedNamespace(),
                   "stx-"));
-      String user = null;
-      String password = null;
-      if (!config.getRegistryCredentialsId().isBlank()) {
-        StandardUsernamePasswordCredentials credentials =
-            Credentials.usernamePassword(config.getRegistryCredentialsId(), ctx.get(Run.class));
-        user = credentials.getUsername();
-        password = credentials.getPassword().getPlainText();
-      }
+      RegistryLogin login =
+          config.getRegistryCredentialsId().isBlank()
+              ? null
+              : Credentials.registryLogin(
+                  config.getRegistryCredentialsId(), config.getRegistry(), ctx.get(Run.class));
       KubernetesCloud cloud = (KubernetesCloud) Jenkins.get().getCloud(config.getCloudName());
       if (cloud == null) {
         throw new AbortException(
@@ -152,9 +149,7 @@ public class StxBuildImageStep extends Step implements Serializable {
                   step.dockerfile,
                   step.destination,
                   step.cacheRepo,
-                  config.getRegistry().isBlank() ? null : config.getRegistry(),
-                  user,
-                  password,
+                  login,
                   Map.of(),
                   Duration.ofHours(2),
                   new AbortSignal());

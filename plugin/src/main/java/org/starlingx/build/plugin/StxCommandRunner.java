@@ -7,7 +7,9 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import org.starlingx.build.engine.logs.SecretMaskingOutputStream;
 
 /**
  * Runs a step's {@code stx-build} command on the node: resolves the Pulp credentials of the global
@@ -35,14 +37,27 @@ final class StxCommandRunner {
       password = credentials.getPassword().getPlainText();
     }
     StxCommandLine command = step.commandLine(env, config.getPulpUrl(), user, password);
-    int exit =
-        launcher
-            .launch()
-            .cmds(command.argv())
-            .envs(command.env())
-            .pwd(workspace)
-            .stdout(listener)
-            .join();
+    // The password is only in the environment; should any tool print it, the log shows ****.
+    SecretMaskingOutputStream log =
+        new SecretMaskingOutputStream(
+            new java.io.FilterOutputStream(listener.getLogger()) {
+              @Override
+              public void close() throws IOException {
+                flush(); // the build's log stays open for the steps after this one
+              }
+            },
+            password == null ? List.of() : List.of(password));
+    int exit;
+    try (log) {
+      exit =
+          launcher
+              .launch()
+              .cmds(command.argv())
+              .envs(command.env())
+              .pwd(workspace)
+              .stdout(log)
+              .join();
+    }
     if (exit != 0) {
       throw new AbortException("stx-build " + step.command() + " exited " + exit);
     }

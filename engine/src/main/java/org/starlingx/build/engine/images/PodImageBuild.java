@@ -44,8 +44,7 @@ public final class PodImageBuild {
   }
 
   /**
-   * Builds and pushes {@code destination}. {@code registry}, {@code username} and {@code password}
-   * may be null when the registry needs no login.
+   * Builds and pushes {@code destination}. {@code login} may be null when the registry needs none.
    */
   public Result run(
       String step,
@@ -54,17 +53,15 @@ public final class PodImageBuild {
       String dockerfile,
       String destination,
       String cacheRepo,
-      String registry,
-      String username,
-      String password,
+      RegistryLogin login,
       Map<String, String> podAnnotations,
       Duration timeout,
       AbortSignal abort)
       throws InterruptedException {
     String secretName = null;
-    if (registry != null && username != null) {
+    if (login != null) {
       secretName = pods.names().objectName("registry", step);
-      client.resource(registrySecret(secretName, registry, username, password)).create();
+      client.resource(registrySecret(secretName, login)).create();
     }
     Pod pod =
         switch (builder) {
@@ -136,19 +133,9 @@ public final class PodImageBuild {
     }
   }
 
-  /** A kubernetes.io/dockerconfigjson Secret for one registry, with the scope's labels. */
-  Secret registrySecret(String name, String registry, String username, String password) {
-    String auth =
-        Base64.getEncoder()
-            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    String config;
-    try {
-      config =
-          new com.fasterxml.jackson.databind.ObjectMapper()
-              .writeValueAsString(Map.of("auths", Map.of(registry, Map.of("auth", auth))));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the registry credentials", e);
-    }
+  /** A kubernetes.io/dockerconfigjson Secret holding the login, with the scope's labels. */
+  Secret registrySecret(String name, RegistryLogin login) {
+    String config = login.dockerConfigJson();
     Map<String, String> labels = new LinkedHashMap<>(pods.names().labels());
     return new SecretBuilder()
         .withNewMetadata()
