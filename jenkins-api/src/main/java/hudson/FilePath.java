@@ -1,6 +1,7 @@
 package hudson;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 
 /** Compile-only declaration. */
@@ -30,6 +31,14 @@ public final class FilePath implements Serializable {
   }
 
   public void write(String content, String encoding) throws IOException, InterruptedException {
+    throw new UnsupportedOperationException("compile-only");
+  }
+
+  public long length() throws IOException, InterruptedException {
+    throw new UnsupportedOperationException("compile-only");
+  }
+
+  public InputStream readFromOffset(long offset) throws IOException, InterruptedException {
     throw new UnsupportedOperationException("compile-only");
   }
 

@@ -1,5 +1,6 @@
 package org.starlingx.build.plugin;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -12,13 +13,14 @@ import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.starlingx.build.engine.exec.DetachedCommand;
+import org.starlingx.build.engine.exec.DetachedCommandFollower;
 
 /**
  * A step that runs one {@code stx-build} command on the node it is called on (inside {@code
  * stxBuild}: the build's pod), so packages, ISOs and logs move between the pod and the repository
- * service and never through the controller. The execution holds only the step's parameters: after a
- * controller restart it runs the command again against the same scope, and the engine's sessions
- * and incremental reuse make that safe.
+ * service and never through the controller. The command runs detached in the pod, so a controller
+ * restart does not end it; the resumed execution reattaches to it.
  */
 public abstract class StxCliStep extends Step implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -41,14 +43,21 @@ public abstract class StxCliStep extends Step implements Serializable {
   }
 
   /**
-   * Runs the command off the CPS thread. After a controller restart Jenkins resumes the execution
-   * (its only state is the step, which is serialisable) and the command runs again for the same
-   * scope: the engine makes that safe (an interrupted session is replaced, unchanged packages are
-   * reused, mirrored files are not fetched again).
+   * Runs the command off the CPS thread, detached on the node, and follows its control directory
+   * (log, exit code, sign of life) in the workspace. Its state is the step, the control directory's
+   * path and how much of the log was copied: after a controller restart Jenkins resumes it and it
+   * reattaches to the still-running command, copying the log on from where it stopped. When the
+   * command is gone with its pod (no control directory), it runs again for the same scope: the
+   * engine makes that safe (an interrupted session is replaced, unchanged packages are reused,
+   * mirrored files are not fetched again).
    */
   static final class Execution extends GeneralNonBlockingStepExecution {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    private static final long POLL_MILLIS = 2_000;
+
     private final StxCliStep step;
+    private String control;
+    private long copied;
 
     Execution(StepContext context, StxCliStep step) {
       super(context);
@@ -57,7 +66,7 @@ public abstract class StxCliStep extends Step implements Serializable {
 
     @Override
     public boolean start() {
-      run(this::work);
+      run(this::startAndFollow);
       return false;
     }
 
@@ -65,27 +74,88 @@ public abstract class StxCliStep extends Step implements Serializable {
     public void onResume() {
       run(
           () -> {
-            getContext()
-                .get(TaskListener.class)
-                .getLogger()
-                .println(
-                    "stx-build "
-                        + step.command()
-                        + ": resumed after a controller restart; running it again");
-            work();
+            FilePath workspace = getContext().get(FilePath.class);
+            if (control != null && workspace.child(control).exists()) {
+              log().println("stx-build " + step.command() + ": reattached after a restart");
+              follow();
+            } else {
+              log()
+                  .println(
+                      "stx-build "
+                          + step.command()
+                          + ": its pod is gone after a restart; running it again");
+              startAndFollow();
+            }
           });
     }
 
-    private void work() throws Exception {
+    private java.io.PrintStream log() throws Exception {
+      return getContext().get(TaskListener.class).getLogger();
+    }
+
+    private void startAndFollow() throws Exception {
       StepContext context = getContext();
-      StxCommandRunner.run(
+      FilePath workspace = context.get(FilePath.class);
+      control = ".stx-build/steps/" + step.command() + "-" + java.util.UUID.randomUUID();
+      copied = 0;
+      StxCommandRunner.start(
           step,
           context.get(Run.class),
-          context.get(FilePath.class),
+          workspace,
           context.get(EnvVars.class),
           context.get(Launcher.class),
-          context.get(TaskListener.class));
-      context.onSuccess(null);
+          workspace.child(control));
+      follow();
+    }
+
+    /** Copies the log on as it grows until the command ends; fails the step unless it exits 0. */
+    private void follow() throws Exception {
+      StepContext context = getContext();
+      FilePath dir = context.get(FilePath.class).child(control);
+      StxCommandRunner.Prepared prepared =
+          StxCommandRunner.prepare(step, context.get(Run.class), context.get(EnvVars.class));
+      DetachedCommandFollower follower =
+          new DetachedCommandFollower(new AgentControlFiles(dir), copied, System::nanoTime);
+      try (java.io.OutputStream out = prepared.maskedLog(context.get(TaskListener.class))) {
+        while (true) {
+          DetachedCommand.State state = follower.poll(out);
+          copied = follower.copied();
+          if (state instanceof DetachedCommand.Ended ended) {
+            StxCommandRunner.failUnlessZero(step, ended.exitCode());
+            dir.deleteRecursive();
+            context.onSuccess(null);
+            return;
+          }
+          if (state instanceof DetachedCommand.Lost lost) {
+            throw new AbortException("stx-build " + step.command() + " was lost: " + lost.reason());
+          }
+          Thread.sleep(POLL_MILLIS);
+        }
+      }
+    }
+  }
+
+  /** The control directory in the agent's workspace, read through Jenkins' remote files. */
+  private record AgentControlFiles(FilePath dir) implements DetachedCommandFollower.ControlFiles {
+    @Override
+    public boolean exists(String name) throws java.io.IOException, InterruptedException {
+      return dir.child(name).exists();
+    }
+
+    @Override
+    public long length(String name) throws java.io.IOException, InterruptedException {
+      return dir.child(name).length();
+    }
+
+    @Override
+    public java.io.InputStream readFrom(String name, long offset)
+        throws java.io.IOException, InterruptedException {
+      return dir.child(name).readFromOffset(offset);
+    }
+
+    @Override
+    public String read(String name) throws java.io.IOException, InterruptedException {
+      return dir.child(name).readToString();
     }
   }
 }

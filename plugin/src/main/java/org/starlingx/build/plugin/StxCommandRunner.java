@@ -6,27 +6,40 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.starlingx.build.engine.exec.DetachedCommand;
 import org.starlingx.build.engine.logs.SecretMaskingOutputStream;
 
 /**
  * Runs a step's {@code stx-build} command on the node: resolves the Pulp credentials of the global
- * configuration for this build, passes the password in the environment only, and fails the build
- * with the command's exit code.
+ * configuration for this build, passes the password in the environment only, masks it in the
+ * output, and fails the build with the command's exit code. Freestyle builders run it and wait;
+ * Pipeline steps start it detached and follow it, so it survives a controller restart.
  */
 final class StxCommandRunner {
   private StxCommandRunner() {}
 
-  static void run(
-      StxCliStep step,
-      Run<?, ?> run,
-      FilePath workspace,
-      Map<String, String> env,
-      Launcher launcher,
-      TaskListener listener)
-      throws IOException, InterruptedException {
+  /** The command line of {@code step} with the configured Pulp and its credentials. */
+  record Prepared(StxCommandLine command, String password) {
+    OutputStream maskedLog(TaskListener listener) {
+      return new SecretMaskingOutputStream(
+          new FilterOutputStream(listener.getLogger()) {
+            @Override
+            public void close() throws IOException {
+              flush(); // the build's log stays open for the steps after this one
+            }
+          },
+          password == null ? List.of() : List.of(password));
+    }
+  }
+
+  static Prepared prepare(StxCliStep step, Run<?, ?> run, Map<String, String> env)
+      throws IOException {
     StxBuildConfiguration config = StxBuildConfiguration.get();
     String user = null;
     String password = null;
@@ -36,28 +49,60 @@ final class StxCommandRunner {
       user = credentials.getUsername();
       password = credentials.getPassword().getPlainText();
     }
-    StxCommandLine command = step.commandLine(env, config.getPulpUrl(), user, password);
-    // The password is only in the environment; should any tool print it, the log shows ****.
-    SecretMaskingOutputStream log =
-        new SecretMaskingOutputStream(
-            new java.io.FilterOutputStream(listener.getLogger()) {
-              @Override
-              public void close() throws IOException {
-                flush(); // the build's log stays open for the steps after this one
-              }
-            },
-            password == null ? List.of() : List.of(password));
+    return new Prepared(step.commandLine(env, config.getPulpUrl(), user, password), password);
+  }
+
+  /** Runs the command and waits for it (freestyle builds). */
+  static void run(
+      StxCliStep step,
+      Run<?, ?> run,
+      FilePath workspace,
+      Map<String, String> env,
+      Launcher launcher,
+      TaskListener listener)
+      throws IOException, InterruptedException {
+    Prepared prepared = prepare(step, run, env);
     int exit;
-    try (log) {
+    try (OutputStream log = prepared.maskedLog(listener)) {
       exit =
           launcher
               .launch()
-              .cmds(command.argv())
-              .envs(command.env())
+              .cmds(prepared.command().argv())
+              .envs(prepared.command().env())
               .pwd(workspace)
               .stdout(log)
               .join();
     }
+    failUnlessZero(step, exit);
+  }
+
+  /** Starts the command detached, its control directory at {@code control}; returns at once. */
+  static void start(
+      StxCliStep step,
+      Run<?, ?> run,
+      FilePath workspace,
+      Map<String, String> env,
+      Launcher launcher,
+      FilePath control)
+      throws IOException, InterruptedException {
+    Prepared prepared = prepare(step, run, env);
+    Map<String, String> launchEnv = new HashMap<>(prepared.command().env());
+    launchEnv.putAll(DetachedCommand.launchEnv(control.getRemote()));
+    int exit =
+        launcher
+            .launch()
+            .cmds(DetachedCommand.launchArgv(prepared.command().argv()))
+            .envs(launchEnv)
+            .pwd(workspace)
+            .quiet(true)
+            .join();
+    if (exit != 0) {
+      throw new AbortException(
+          "stx-build " + step.command() + " could not be started (" + exit + ")");
+    }
+  }
+
+  static void failUnlessZero(StxCliStep step, int exit) throws AbortException {
     if (exit != 0) {
       throw new AbortException("stx-build " + step.command() + " exited " + exit);
     }

@@ -170,7 +170,9 @@ class StepCommandLinesTest {
     assertThat(execution.getDeclaredMethod("onResume").getDeclaringClass()).isEqualTo(execution);
     for (var field : execution.getDeclaredFields()) {
       if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
-        assertThat(java.io.Serializable.class.isAssignableFrom(field.getType()))
+        assertThat(
+                field.getType().isPrimitive()
+                    || java.io.Serializable.class.isAssignableFrom(field.getType()))
             .as(field.getName())
             .isTrue();
       }
