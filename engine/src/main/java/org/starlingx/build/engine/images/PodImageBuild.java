@@ -58,11 +58,7 @@ public final class PodImageBuild {
       Duration timeout,
       AbortSignal abort)
       throws InterruptedException {
-    String secretName = null;
-    if (login != null) {
-      secretName = pods.names().objectName("registry", step);
-      client.resource(registrySecret(secretName, login)).create();
-    }
+    String secretName = login == null ? null : pods.names().objectName("registry", step);
     Pod pod =
         switch (builder) {
           case KANIKO ->
@@ -95,7 +91,16 @@ public final class PodImageBuild {
             .inNamespace(pod.getMetadata().getNamespace())
             .withName(pod.getMetadata().getName());
     try {
-      client.resource(pod).create();
+      // The same step after a controller restart: its pod may still run; follow it, do not
+      // start a second build of the same image.
+      if (resource.get() == null) {
+        if (secretName != null) {
+          client
+              .resource(registrySecret(secretName, login))
+              .createOr(existing -> existing.update());
+        }
+        client.resource(pod).create();
+      }
       long deadline = System.nanoTime() + timeout.toNanos();
       while (true) {
         if (abort.aborted()) {

@@ -117,6 +117,60 @@ class PodImageBuildIT {
   }
 
   @Test
+  void theSameBuildAfterARestartFollowsItsRunningPodInsteadOfStartingAnother(
+      KubernetesClient client, TestNamespace namespace) throws Exception {
+    PodImageBuild images = images(client, namespace);
+    List<Pod> created = new CopyOnWriteArrayList<>();
+    client
+        .pods()
+        .inform(
+            new io.fabric8.kubernetes.client.informers.ResourceEventHandler<Pod>() {
+              public void onAdd(Pod p) {
+                created.add(p);
+              }
+
+              public void onUpdate(Pod a, Pod b) {}
+
+              public void onDelete(Pod p, boolean unknown) {}
+            });
+    // What the first execution left when the controller died: its pod, still building (6 s).
+    ScopeNames names =
+        new ScopeNames(
+            new BuildScope("alice", "stx", "master", "3"),
+            new NamingPolicy(NamespaceStrategy.SHARED, namespace.name(), "stx-"));
+    Pod left =
+        new BuildPodFactory(names, Map.of())
+            .imageBuild(
+                "stx-resumed",
+                new org.starlingx.build.engine.pods.ImageBuild(
+                    "https://pulp/contexts/builder.tar.gz",
+                    "Dockerfile",
+                    "registry.example/stx/resumed:1",
+                    null,
+                    null,
+                    Map.of()));
+    left.getMetadata().getAnnotations().put("testenv.starlingx.org/duration", "6s");
+    client.resource(left).create();
+
+    PodImageBuild.Result resumed =
+        images.run(
+            "stx-resumed",
+            PodImageBuild.Builder.KANIKO,
+            "https://pulp/contexts/builder.tar.gz",
+            "Dockerfile",
+            "registry.example/stx/resumed:1",
+            null,
+            null,
+            Map.of("testenv.starlingx.org/duration", "6s"),
+            Duration.ofMinutes(1),
+            new AbortSignal());
+
+    assertThat(resumed.succeeded()).as(resumed.detail()).isTrue();
+    assertThat(created).as("one pod for the step, followed after the restart").hasSize(1);
+    assertThat(client.pods().list().getItems()).isEmpty();
+  }
+
+  @Test
   void aSysboxBuildRunsOnTheSysboxNodeAndAFailureIsReported(
       KubernetesClient client, TestNamespace namespace) throws Exception {
     PodImageBuild images = images(client, namespace);
