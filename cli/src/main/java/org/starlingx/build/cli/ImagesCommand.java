@@ -2,6 +2,7 @@ package org.starlingx.build.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.starlingx.build.engine.images.DockerImageList;
 import org.starlingx.build.engine.images.ImageDirective;
 import org.starlingx.build.engine.images.ImageTags;
 import org.starlingx.build.engine.images.LocalImageSet;
+import org.starlingx.build.engine.images.RegistryLogin;
 import org.starlingx.build.engine.repo.AptSource;
 import org.starlingx.build.engine.scope.ScopeNames;
 import picocli.CommandLine.Command;
@@ -61,6 +63,25 @@ final class ImagesCommand implements Callable<Integer> {
   @Option(names = "--plan", description = "Print what would be built; build nothing.")
   boolean plan;
 
+  @Option(
+      names = "--push",
+      description =
+          "Push each built image with its versioned and latest names. Credentials: the docker"
+              + " config.json content in $STX_REGISTRY_AUTH, else --authfile, else buildah's own.")
+  boolean push;
+
+  @Option(names = "--authfile", description = "A docker config.json with registry credentials.")
+  Path authFile;
+
+  @Option(
+      names = "--tls-verify",
+      arity = "1",
+      defaultValue = "true",
+      description =
+          "Verify the registry's TLS certificate (default: true; false only for a registry on"
+              + " plain HTTP), as buildah's --tls-verify=false.")
+  boolean tlsVerify;
+
   @Override
   public Integer call() throws Exception {
     ScopeNames names = scope.names();
@@ -102,19 +123,41 @@ final class ImagesCommand implements Callable<Integer> {
                             + "' has no good build in "
                             + repository.where()
                             + "; the base image needs its packages"));
-    LocalImageSet set = new LocalImageSet(new BuildahImageBuilder(output.resolve("storage")), tags);
-    String base = set.buildBase(Files.createDirectories(output.resolve("base-rootfs")), source);
-    System.out.println("base " + base);
-    int notBuilt = 0;
-    for (LocalImageSet.Outcome outcome : set.build(images, base, output)) {
-      if (outcome.built()) {
-        System.out.println(outcome.reference() + ": " + outcome.detail());
-      } else {
-        notBuilt++;
-        System.out.println(outcome.label() + " not built: " + outcome.detail());
+    Path auth = authFile;
+    String authFromEnvironment = System.getenv("STX_REGISTRY_AUTH");
+    if (push && authFromEnvironment != null && !authFromEnvironment.isBlank()) {
+      // A file only this user reads, removed when the command ends; the content is never printed.
+      RegistryLogin.dockerConfig(authFromEnvironment, "$STX_REGISTRY_AUTH");
+      auth =
+          Files.createTempFile(
+              "stx-registry-auth",
+              ".json",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(auth, authFromEnvironment);
+    }
+    try {
+      LocalImageSet set =
+          new LocalImageSet(
+              new BuildahImageBuilder(output.resolve("storage")),
+              tags,
+              push ? new LocalImageSet.Push(auth, tlsVerify) : null);
+      String base = set.buildBase(Files.createDirectories(output.resolve("base-rootfs")), source);
+      System.out.println("base " + base);
+      int notBuilt = 0;
+      for (LocalImageSet.Outcome outcome : set.build(images, base, output)) {
+        if (outcome.built()) {
+          System.out.println(outcome.reference() + ": " + outcome.detail());
+        } else {
+          notBuilt++;
+          System.out.println(outcome.label() + " not built: " + outcome.detail());
+        }
+      }
+      System.out.println("image record " + output.resolve(tags.recordFileName()).toAbsolutePath());
+      return notBuilt == 0 ? 0 : 3;
+    } finally {
+      if (auth != null && !auth.equals(authFile)) {
+        Files.deleteIfExists(auth);
       }
     }
-    System.out.println("image record " + output.resolve(tags.recordFileName()).toAbsolutePath());
-    return notBuilt == 0 ? 0 : 3;
   }
 }

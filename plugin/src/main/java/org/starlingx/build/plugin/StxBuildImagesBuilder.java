@@ -60,6 +60,15 @@ public class StxBuildImagesBuilder extends StxCliBuilder {
     step.setOutput(output);
   }
 
+  public boolean isPush() {
+    return step.isPush();
+  }
+
+  @DataBoundSetter
+  public void setPush(boolean push) {
+    step.setPush(push);
+  }
+
   @Override
   StxBuildImagesStep step() {
     return step;

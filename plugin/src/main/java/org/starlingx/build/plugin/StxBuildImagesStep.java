@@ -21,6 +21,7 @@ public class StxBuildImagesStep extends StxCliStep {
   private String only = "";
   private String skip = "";
   private String output = "build-output/images";
+  private boolean push;
 
   @DataBoundConstructor
   public StxBuildImagesStep() {}
@@ -70,6 +71,20 @@ public class StxBuildImagesStep extends StxCliStep {
     this.output = output;
   }
 
+  public boolean isPush() {
+    return push;
+  }
+
+  @DataBoundSetter
+  public void setPush(boolean push) {
+    this.push = push;
+  }
+
+  @Override
+  protected boolean needsRegistryLogin() {
+    return push;
+  }
+
   @Override
   protected String command() {
     return "images";
@@ -86,6 +101,14 @@ public class StxBuildImagesStep extends StxCliStep {
     if (!StxCommandLine.words(skip).isEmpty()) {
       args.add("--skip");
       args.add(String.join(",", StxCommandLine.words(skip)));
+    }
+    String registry = env.getOrDefault(StxCommandRunner.REGISTRY, "");
+    if (!registry.isBlank()) {
+      args.add("--registry");
+      args.add(registry.strip());
+    }
+    if (push) {
+      args.add("--push");
     }
     args.addAll(StxCommandLine.scopeArguments(env));
     return args;

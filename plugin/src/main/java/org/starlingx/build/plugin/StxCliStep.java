@@ -31,6 +31,11 @@ public abstract class StxCliStep extends Step implements Serializable {
   /** The command's arguments from the step's parameters and the build's environment. */
   protected abstract List<String> arguments(Map<String, String> env);
 
+  /** Whether the command pushes to the registry and so needs its login. */
+  protected boolean needsRegistryLogin() {
+    return false;
+  }
+
   /** What the step's execution runs, given the build's environment and the Pulp password. */
   StxCommandLine commandLine(
       Map<String, String> env, String pulpUrl, String pulpUser, String pulpPassword) {

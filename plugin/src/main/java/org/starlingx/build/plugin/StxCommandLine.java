@@ -34,6 +34,13 @@ record StxCommandLine(List<String> argv, Map<String, String> env) {
     return new StxCommandLine(argv, env);
   }
 
+  /** The same command with more environment (a registry login for the CLI to read). */
+  StxCommandLine withEnv(Map<String, String> more) {
+    Map<String, String> merged = new LinkedHashMap<>(env);
+    merged.putAll(more);
+    return new StxCommandLine(argv, merged);
+  }
+
   /** Scope options from the environment {@code stxBuild} (or the build wrapper) exposes. */
   static List<String> scopeArguments(Map<String, String> environment) {
     List<String> args = new ArrayList<>();

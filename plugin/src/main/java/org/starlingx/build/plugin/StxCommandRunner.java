@@ -9,10 +9,12 @@ import hudson.model.TaskListener;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.starlingx.build.engine.exec.DetachedCommand;
+import org.starlingx.build.engine.images.RegistryLogin;
 import org.starlingx.build.engine.logs.SecretMaskingOutputStream;
 
 /**
@@ -24,8 +26,14 @@ import org.starlingx.build.engine.logs.SecretMaskingOutputStream;
 final class StxCommandRunner {
   private StxCommandRunner() {}
 
-  /** The command line of {@code step} with the configured Pulp and its credentials. */
-  record Prepared(StxCommandLine command, String password) {
+  /** The environment variable the CLI reads a registry login (docker config.json) from. */
+  static final String REGISTRY_AUTH = "STX_REGISTRY_AUTH";
+
+  /** The environment variable a step reads the configured registry from. */
+  static final String REGISTRY = "STX_REGISTRY";
+
+  /** The command line of {@code step} with the configured services and their credentials. */
+  record Prepared(StxCommandLine command, List<String> secrets) {
     OutputStream maskedLog(TaskListener listener) {
       return new SecretMaskingOutputStream(
           new FilterOutputStream(listener.getLogger()) {
@@ -34,7 +42,7 @@ final class StxCommandRunner {
               flush(); // the build's log stays open for the steps after this one
             }
           },
-          password == null ? List.of() : List.of(password));
+          secrets);
     }
   }
 
@@ -49,7 +57,20 @@ final class StxCommandRunner {
       user = credentials.getUsername();
       password = credentials.getPassword().getPlainText();
     }
-    return new Prepared(step.commandLine(env, config.getPulpUrl(), user, password), password);
+    Map<String, String> withRegistry = new HashMap<>(env);
+    withRegistry.put(REGISTRY, config.getRegistry());
+    StxCommandLine command = step.commandLine(withRegistry, config.getPulpUrl(), user, password);
+    List<String> secrets = new ArrayList<>();
+    if (password != null) {
+      secrets.add(password);
+    }
+    if (step.needsRegistryLogin() && !config.getRegistryCredentialsId().isBlank()) {
+      RegistryLogin login =
+          Credentials.registryLogin(config.getRegistryCredentialsId(), config.getRegistry(), run);
+      command = command.withEnv(Map.of(REGISTRY_AUTH, login.dockerConfigJson()));
+      secrets.addAll(login.secretValues());
+    }
+    return new Prepared(command, secrets);
   }
 
   /** Runs the command and waits for it (freestyle builds). */

@@ -94,7 +94,19 @@ class StepCommandLinesTest {
     assertThat(step.commandLine(ENV, "", null, null).argv())
         .containsSubsequence("stx-build", "images", "--tree", ".", "--stream", "stable")
         .containsSubsequence("--only", "stx-nova,stx-tool")
-        .doesNotContain("--skip");
+        .doesNotContain("--skip", "--push");
+    step.setPush(true);
+    Map<String, String> env = new java.util.HashMap<>(ENV);
+    env.put(StxCommandRunner.REGISTRY, "registry.example:5000");
+    assertThat(step.commandLine(env, "", null, null).argv())
+        .containsSubsequence("--registry", "registry.example:5000")
+        .contains("--push");
+    assertThat(step.needsRegistryLogin()).isTrue();
+    assertThat(
+            step.commandLine(env, "", null, null)
+                .withEnv(Map.of(StxCommandRunner.REGISTRY_AUTH, "{}"))
+                .argv())
+        .noneMatch(arg -> arg.contains("{}"));
   }
 
   @Test

@@ -59,6 +59,21 @@ public final class BuildahImageBuilder {
   }
 
   /**
+   * Pushes image {@code tag} of this store to a registry as {@code destination}. Credentials come
+   * from {@code authFile} (a docker config.json), never from the command line; null uses buildah's
+   * own lookup ({@code REGISTRY_AUTH_FILE}, the user's auth file).
+   */
+  public void push(String tag, String destination, Path authFile, boolean tlsVerify) {
+    List<String> push = new ArrayList<>(buildah("push", "--quiet"));
+    if (authFile != null) {
+      push.addAll(List.of("--authfile", authFile.toAbsolutePath().toString()));
+    }
+    push.add("--tls-verify=" + tlsVerify);
+    push.addAll(List.of(tag, "docker://" + destination));
+    CommandRunner.run(storage, push);
+  }
+
+  /**
    * Makes a base image from a root file system directory (for example debootstrap's output), so
    * images build from a local base with no registry.
    */

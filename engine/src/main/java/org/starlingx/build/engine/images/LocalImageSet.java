@@ -13,19 +13,36 @@ import org.starlingx.build.engine.repo.AptSource;
  * The docker-base and docker-images stages on one machine, with buildah: a base image whose apt
  * sources are the build's repository (StarlingX's stx-debian base carries them the same way), then
  * every {@code BUILDER=docker} image of the list {@code FROM} it ({@code --build-arg BASE}), each
- * written as an OCI layout. Images whose sources are elsewhere ({@code DOCKER_REPO}, loci, script)
- * need the network and are reported as not built, with why.
+ * written as an OCI layout and, when asked, pushed to the registry its name gives. Images whose
+ * sources are elsewhere ({@code DOCKER_REPO}, loci, script) need the network and are reported as
+ * not built, with why.
  */
 public final class LocalImageSet {
   /** What happened to one image. */
   public record Outcome(String label, String reference, boolean built, String detail) {}
 
+  /**
+   * Where built images go besides their OCI layouts: pushed with their versioned and latest names
+   * (StarlingX's {@code --push --latest}).
+   *
+   * @param authFile a docker config.json with the registry's credentials; null for none
+   * @param tlsVerify false only for a registry on plain HTTP (a test registry on loopback)
+   */
+  public record Push(Path authFile, boolean tlsVerify) {}
+
   private final BuildahImageBuilder buildah;
   private final ImageTags tags;
+  private final Push push;
 
-  public LocalImageSet(BuildahImageBuilder buildah, ImageTags tags) {
+  /** {@code push}: null keeps the images local. */
+  public LocalImageSet(BuildahImageBuilder buildah, ImageTags tags, Push push) {
     this.buildah = buildah;
     this.tags = tags;
+    this.push = push;
+  }
+
+  public LocalImageSet(BuildahImageBuilder buildah, ImageTags tags) {
+    this(buildah, tags, null);
   }
 
   /**
@@ -67,12 +84,18 @@ public final class LocalImageSet {
                   directive.context(), directive.dockerfile(), reference, Map.of("BASE", base)),
               layout);
       built.add(reference);
+      String pushed = "";
+      if (push != null) {
+        buildah.push(reference, reference, push.authFile(), push.tlsVerify());
+        buildah.push(reference, tags.latest(directive.label()), push.authFile(), push.tlsVerify());
+        pushed = ", pushed with " + tags.latest(directive.label());
+      }
       outcomes.add(
           new Outcome(
               directive.label(),
               reference,
               true,
-              image.manifestDigest() + ", " + image.layers().size() + " layers"));
+              image.manifestDigest() + ", " + image.layers().size() + " layers" + pushed));
     }
     try {
       Files.createDirectories(output);

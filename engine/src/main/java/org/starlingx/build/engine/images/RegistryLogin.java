@@ -71,8 +71,32 @@ public final class RegistryLogin {
     }
   }
 
-  String dockerConfigJson() {
+  /** The docker config.json content: a secret, for a Secret, a 0600 file or an environment. */
+  public String dockerConfigJson() {
     return dockerConfigJson;
+  }
+
+  /** Every credential value it holds ({@code auth}, {@code password}, tokens), for log masking. */
+  public java.util.List<String> secretValues() {
+    java.util.List<String> values = new java.util.ArrayList<>();
+    try {
+      JSON.readTree(dockerConfigJson)
+          .path("auths")
+          .forEach(
+              entry ->
+                  entry
+                      .fields()
+                      .forEachRemaining(
+                          field -> {
+                            if (field.getValue().isTextual()
+                                && !field.getKey().equals("username")) {
+                              values.add(field.getValue().asText());
+                            }
+                          }));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return values;
   }
 
   @Override

@@ -27,6 +27,7 @@ class RegistryLoginTest {
     RegistryLogin login = RegistryLogin.dockerConfig(file, "credential 'registry-config'");
     assertThat(login.dockerConfigJson()).isEqualTo(file);
     assertThat(login.registries()).containsExactlyInAnyOrder("a.example", "b.example");
+    assertThat(login.secretValues()).containsExactlyInAnyOrder("eDp5", "ejp3");
   }
 
   @Test
