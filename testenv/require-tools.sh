@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, from Debian, the tools the build and the demo need and a fresh machine may lack:
 # a JDK 17 or newer, Python 3 (for the wrapper and the test summary), dpkg-deb, and Debian's
-# package build tools (dpkg-dev, debhelper, fakeroot, build-essential).
+# package build tools (dpkg-dev, debhelper, fakeroot, build-essential), and Debian's Python with
+# setuptools, wheel and pip (wheels).
 # With --tests, also what the integration tests drive for real: gpg, buildah, Go (to build helm and
 # the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks).
 set -euo pipefail
@@ -19,6 +20,10 @@ command -v dh >/dev/null || missing+=(debhelper)
 command -v fakeroot >/dev/null || missing+=(fakeroot)
 command -v gcc >/dev/null || missing+=(build-essential)
 command -v patch >/dev/null || missing+=(patch)
+# Wheels: the sample's wheel package and StarlingX's base wheels build with Debian's Python.
+/usr/bin/python3 -c 'import setuptools, wheel' 2>/dev/null || missing+=(python3-setuptools python3-wheel)
+/usr/bin/python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+command -v unzip >/dev/null || missing+=(unzip)
 if [ "${1:-}" = "--tests" ]; then
   command -v gpg >/dev/null || missing+=(gpg)
   command -v buildah >/dev/null || missing+=(buildah)

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       IsoCommand.class,
       HelmChartsCommand.class,
       ImagesCommand.class,
+      WheelsCommand.class,
       DetectChangesCommand.class,
       RecordStatusCommand.class,
       PkgbuildCommand.class,

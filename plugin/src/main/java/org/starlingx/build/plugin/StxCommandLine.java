@@ -60,7 +60,8 @@ record StxCommandLine(List<String> argv, Map<String, String> env) {
   }
 
   private static boolean takesRepositoryOptions(String command) {
-    return List.of("download", "build", "publish", "logs", "retention", "helm-charts", "images")
+    return List.of(
+            "download", "build", "publish", "logs", "retention", "helm-charts", "images", "wheels")
         .contains(command);
   }
 

@@ -31,6 +31,7 @@ class DocumentedExamplesTest {
           "stxBuildIso",
           "stxBuildImage",
           "stxBuildImages",
+          "stxBuildWheels",
           "stxBuildHelmCharts",
           "stxDetectChanges",
           "stxRecordStatus",

@@ -156,6 +156,7 @@ class StepCommandLinesTest {
             StxBuildImagesBuilder.class,
             StxBuildHelmChartsBuilder.class,
             StxDailyBuildBuilder.class,
+            StxBuildWheelsBuilder.class,
             StxPublishBuilder.class)) {
       Class<?> step = type.getDeclaredMethod("step").getReturnType();
       assertThat(StxCliBuilder.boundFields(type))

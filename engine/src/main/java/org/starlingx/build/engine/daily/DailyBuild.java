@@ -40,6 +40,8 @@ import org.starlingx.build.engine.source.StxSourceTree;
 import org.starlingx.build.engine.status.BuildRecord;
 import org.starlingx.build.engine.status.BuildResult;
 import org.starlingx.build.engine.status.LocalBuildStatusStore;
+import org.starlingx.build.engine.wheels.BaseWheels;
+import org.starlingx.build.engine.wheels.WheelSource;
 import org.starlingx.build.engine.wheels.WheelsTarball;
 import org.starlingx.build.engine.workers.LocalProcessWorker;
 
@@ -168,6 +170,13 @@ public final class DailyBuild {
               "branch " + names.line() + " in " + output.resolve("repo")));
       stages.add(
           stage(
+              "build-base-wheels",
+              "planned",
+              BaseWheels.listOf(tree.root(), DIST, "stable") == null
+                  ? "no base wheels list"
+                  : "base wheels of " + BaseWheels.listOf(tree.root(), DIST, "stable")));
+      stages.add(
+          stage(
               "build-wheels",
               "planned",
               "wheels of " + WheelsTarball.listed(tree) + " into " + output.resolve("wheels")));
@@ -219,12 +228,41 @@ public final class DailyBuild {
 
     // build-wheels (the images branch of the old pipeline; docker images build in pods,
     // stxBuildImage)
-    if (WheelsTarball.listed(tree).isEmpty()) {
+    List<Path> baseWheels = List.of();
+    Path baseList = BaseWheels.listOf(tree.root(), DIST, "stable");
+    if (baseList == null) {
+      stages.add(
+          stage(
+              "build-base-wheels",
+              "skipped",
+              "no build-wheels/debian-" + DIST + "/stable-wheels.cfg"));
+    } else {
+      BaseWheels.Result base =
+          new BaseWheels(output.resolve("mirror"), settings.mirrorRewrites())
+              .build(
+                  WheelSource.read(baseList),
+                  createDirectories(output.resolve("wheels").resolve(".work")),
+                  output.resolve("wheels").resolve("base"));
+      baseWheels = base.wheels();
+      stages.add(
+          stage(
+              "build-base-wheels",
+              base.notBuilt().isEmpty() ? "done" : "partial",
+              base.wheels().size()
+                  + " wheels of "
+                  + baseList
+                  + (base.notBuilt().isEmpty() ? "" : "; not built: " + base.notBuilt())));
+    }
+    if (WheelsTarball.listed(tree).isEmpty() && baseWheels.isEmpty()) {
       stages.add(stage("build-wheels", "skipped", "no debian_stable_wheels.inc in the tree"));
     } else {
       WheelsTarball.Result wheels =
           WheelsTarball.build(
-              tree, outcome.debs(), "bookworm", createDirectories(output.resolve("wheels")));
+              tree,
+              outcome.debs(),
+              baseWheels,
+              "bookworm",
+              createDirectories(output.resolve("wheels")));
       details.put("wheels", wheels.tarball().toString());
       stages.add(
           stage(

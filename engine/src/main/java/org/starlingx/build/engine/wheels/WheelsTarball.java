@@ -48,6 +48,19 @@ public final class WheelsTarball {
   /** Builds the tarball from {@code debs} (package name to built file) into {@code outputDir}. */
   public static Result build(
       StxSourceTree tree, Map<String, Path> debs, String dist, Path outputDir) {
+    return build(tree, debs, List.of(), dist, outputDir);
+  }
+
+  /**
+   * Like {@link #build(StxSourceTree, Map, String, Path)}, with the base wheels beside StarlingX's
+   * own, as build-wheel-tarball.sh merges them into one tarball.
+   */
+  public static Result build(
+      StxSourceTree tree,
+      Map<String, Path> debs,
+      List<Path> baseWheels,
+      String dist,
+      Path outputDir) {
     List<String> listed = listed(tree);
     List<String> missing = listed.stream().filter(name -> !debs.containsKey(name)).toList();
     if (!missing.isEmpty()) {
@@ -72,6 +85,13 @@ public final class WheelsTarball {
           names.add(wheel.getFileName().toString());
         }
       }
+      for (Path wheel : baseWheels) {
+        if (!names.contains(wheel.getFileName().toString())) {
+          Files.copy(wheel, wheels.resolve(wheel.getFileName()));
+          names.add(wheel.getFileName().toString());
+        }
+      }
+      java.util.Collections.sort(names);
       Path tarball = outputDir.resolve("stx-" + dist + "-stable-wheels.tar");
       List<String> tar =
           new ArrayList<>(
@@ -93,6 +113,34 @@ public final class WheelsTarball {
       throw new UncheckedIOException("cannot build the wheels tarball in " + outputDir, e);
     } finally {
       FileTrees.delete(staging);
+    }
+  }
+
+  /**
+   * The tarball where the built packages are not at hand (a build pod, the CLI): the listed wheel
+   * packages are downloaded from the branch's apt source, through the repository service.
+   */
+  public static Result fromRepository(
+      StxSourceTree tree,
+      org.starlingx.build.engine.repo.AptSource source,
+      List<Path> baseWheels,
+      String dist,
+      Path work,
+      Path outputDir) {
+    try {
+      org.starlingx.build.engine.apt.PrivateAptRoot apt =
+          new org.starlingx.build.engine.apt.PrivateAptRoot(work.resolve("apt")).sources(source);
+      apt.update();
+      java.util.Set<String> available = new java.util.HashSet<>(apt.packageNames());
+      Map<String, Path> debs = new java.util.LinkedHashMap<>();
+      for (String name : listed(tree)) {
+        if (available.contains(name)) {
+          debs.put(name, apt.download(name));
+        }
+      }
+      return build(tree, debs, baseWheels, dist, outputDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot fetch the wheels packages: " + e.getMessage(), e);
     }
   }
 }

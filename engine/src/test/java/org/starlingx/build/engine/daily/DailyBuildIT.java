@@ -90,7 +90,12 @@ class DailyBuildIT {
                     "-tf",
                     work.resolve("out/wheels/stx-bookworm-stable-wheels.tar").toString()))
             .output();
-    assertThat(wheels).contains("stx_sample-0.3.1-py3-none-any.whl");
+    assertThat(wheels)
+        .contains(
+            "stx_sample-0.3.1-py3-none-any.whl",
+            "stx_sample_pinned-1.0.0-py3-none-any.whl",
+            "stx_sample_basewheel-0.1.0-py3-none-any.whl");
+    assertThat(stages(results)).containsEntry("build-base-wheels", "done");
     // The sample platform's application, assembled from its -helm package as StarlingX does.
     assertThat(stages(results)).containsEntry("build-helm-charts", "done");
     String app =

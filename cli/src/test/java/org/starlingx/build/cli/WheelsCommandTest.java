@@ -1,0 +1,95 @@
+package org.starlingx.build.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.build.engine.deb.BinaryPackageSpec;
+import org.starlingx.build.engine.deb.DebArchiveBuilder;
+import org.starlingx.build.engine.exec.CommandRunner;
+import org.starlingx.build.engine.repo.RepoSession;
+import org.starlingx.build.engine.repo.SessionNames;
+import org.starlingx.build.engine.repo.local.LocalPackageRepository;
+import org.starlingx.build.engine.scope.BuildScope;
+import org.starlingx.build.engine.scope.NamingPolicy;
+import org.starlingx.build.engine.scope.ScopeNames;
+
+class WheelsCommandTest {
+  static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+
+  @TempDir Path work;
+
+  @Test
+  void theTarballHoldsTheBranchsWheelsAndTheBaseWheels() throws Exception {
+    Path repo = work.resolve("repo");
+    String line =
+        new ScopeNames(new BuildScope("ci", "starlingx", "master", "1"), NamingPolicy.DEFAULT)
+            .line();
+    LocalPackageRepository repository = new LocalPackageRepository(repo, List.of("amd64"), null);
+    try (RepoSession session =
+        repository.openSession(new SessionNames(line, line + "-b1", Map.of()))) {
+      session.addPackages(
+          List.of(
+              new DebArchiveBuilder(work.resolve("stage"))
+                  .build(
+                      new BinaryPackageSpec(
+                          "python3-stx-sample-wheels",
+                          "0.3.1-1",
+                          "all",
+                          "wheels",
+                          Map.of(
+                              "/wheels/stx_sample-0.3.1-py3-none-any.whl",
+                              "wheel bytes".getBytes(StandardCharsets.UTF_8))),
+                      work.resolve("debs"))));
+      session.complete();
+    }
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    PrintStream previous = System.out;
+    int exit;
+    try {
+      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+      var commandLine = StxBuildCommand.commandLine();
+      commandLine.setErr(new PrintWriter(err));
+      exit =
+          commandLine.execute(
+              "wheels",
+              "--tree",
+              REPOSITORY.resolve("samples/stx-sample-tree").toString(),
+              "--user",
+              "ci",
+              "--repo",
+              repo.toString(),
+              "--mirror",
+              work.resolve("mirror").toString(),
+              "--mirror-rewrite",
+              "https://downloads.starlingx-build.invalid/="
+                  + REPOSITORY.resolve("samples/stx-sample-upstream").toUri(),
+              "--output",
+              work.resolve("wheels").toString());
+    } finally {
+      System.setOut(previous);
+    }
+    assertThat(exit).as(err.toString()).isZero();
+    String listing =
+        CommandRunner.run(
+                work,
+                List.of(
+                    "tar", "-tf", work.resolve("wheels/stx-bookworm-stable-wheels.tar").toString()))
+            .output();
+    assertThat(listing.lines())
+        .containsExactly(
+            "stx_sample-0.3.1-py3-none-any.whl",
+            "stx_sample_basewheel-0.1.0-py3-none-any.whl",
+            "stx_sample_pinned-1.0.0-py3-none-any.whl");
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("base wheels: 2 of");
+  }
+}
