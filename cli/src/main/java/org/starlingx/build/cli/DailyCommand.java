@@ -62,7 +62,10 @@ final class DailyCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print what each stage would do; change nothing.")
   boolean dryRun;
 
-  @Option(names = "--iso-key-file", description = "Secret key file to sign the ISO with.")
+  @Option(
+      names = "--iso-key-file",
+      description =
+          "Secret key file to sign the ISO with (default: the key in $STX_ISO_SIGNING_KEY).")
   Path isoKeyFile;
 
   @Option(names = "--iso-key-id", description = "Id of the ISO signing key.")
@@ -75,8 +78,14 @@ final class DailyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (isoKeyFile != null && isoKeyId == null) {
-      throw new IllegalArgumentException("--iso-key-file needs --iso-key-id");
+    try (EnvironmentSecretFile keyFromJenkins = EnvironmentSecretFile.of(IsoCommand.SIGNING_KEY)) {
+      return run(isoKeyFile != null ? isoKeyFile : keyFromJenkins.path());
+    }
+  }
+
+  private int run(Path isoKey) throws Exception {
+    if (isoKey != null && isoKeyId == null) {
+      throw new IllegalArgumentException("an ISO signing key needs --iso-key-id");
     }
     DailySettings settings =
         new DailySettings(
@@ -88,7 +97,7 @@ final class DailyCommand implements Callable<Integer> {
             retries,
             force,
             dryRun,
-            isoKeyFile,
+            isoKey,
             isoKeyId,
             rewrites);
     List<StageResult> stages =

@@ -2,7 +2,6 @@ package org.starlingx.build.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,19 +122,12 @@ final class ImagesCommand implements Callable<Integer> {
                             + "' has no good build in "
                             + repository.where()
                             + "; the base image needs its packages"));
-    Path auth = authFile;
-    String authFromEnvironment = System.getenv("STX_REGISTRY_AUTH");
-    if (push && authFromEnvironment != null && !authFromEnvironment.isBlank()) {
-      // A file only this user reads, removed when the command ends; the content is never printed.
-      RegistryLogin.dockerConfig(authFromEnvironment, "$STX_REGISTRY_AUTH");
-      auth =
-          Files.createTempFile(
-              "stx-registry-auth",
-              ".json",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(auth, authFromEnvironment);
-    }
-    try {
+    try (EnvironmentSecretFile authFromJenkins = EnvironmentSecretFile.of("STX_REGISTRY_AUTH")) {
+      Path auth = authFile;
+      if (authFromJenkins.path() != null) {
+        RegistryLogin.dockerConfig(authFromJenkins.content(), "$STX_REGISTRY_AUTH");
+        auth = authFromJenkins.path();
+      }
       LocalImageSet set =
           new LocalImageSet(
               new BuildahImageBuilder(output.resolve("storage")),
@@ -154,10 +146,6 @@ final class ImagesCommand implements Callable<Integer> {
       }
       System.out.println("image record " + output.resolve(tags.recordFileName()).toAbsolutePath());
       return notBuilt == 0 ? 0 : 3;
-    } finally {
-      if (auth != null && !auth.equals(authFile)) {
-        Files.deleteIfExists(auth);
-      }
     }
   }
 }

@@ -30,25 +30,33 @@ final class IsoCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "The ISO file to write.")
   Path output;
 
-  @Option(names = "--key-file", description = "Secret key file to sign with.")
+  @Option(
+      names = "--key-file",
+      description = "Secret key file to sign with (default: the key in $STX_ISO_SIGNING_KEY).")
   Path keyFile;
 
   @Option(names = "--key-id", description = "Id of the signing key.")
   String keyId;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     ScopeNames names = scope.names();
-    Path iso =
-        LocalIsoBuilder.build(
-            repo, "branch-" + names.line(), "STX_" + names.scopeId().toUpperCase(), output);
-    System.out.println("ISO " + iso.toAbsolutePath());
-    if (keyFile != null) {
-      if (keyId == null) {
-        throw new IllegalArgumentException("--key-file needs --key-id");
+    try (EnvironmentSecretFile keyFromJenkins = EnvironmentSecretFile.of(SIGNING_KEY)) {
+      Path key = keyFile != null ? keyFile : keyFromJenkins.path();
+      if (key != null && keyId == null) {
+        throw new IllegalArgumentException("a signing key needs --key-id");
       }
-      System.out.println("signature " + IsoSigner.sign(iso, keyFile, keyId).toAbsolutePath());
+      Path iso =
+          LocalIsoBuilder.build(
+              repo, "branch-" + names.line(), "STX_" + names.scopeId().toUpperCase(), output);
+      System.out.println("ISO " + iso.toAbsolutePath());
+      if (key != null) {
+        System.out.println("signature " + IsoSigner.sign(iso, key, keyId).toAbsolutePath());
+      }
     }
     return 0;
   }
+
+  /** The environment variable the Jenkins plugin hands the signing key in. */
+  static final String SIGNING_KEY = "STX_ISO_SIGNING_KEY";
 }

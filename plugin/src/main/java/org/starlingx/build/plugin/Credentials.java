@@ -75,6 +75,27 @@ final class Credentials {
             + "; expected a username/password or a secret file holding a docker config.json");
   }
 
+  /** Secret file credentials (an ISO signing key). */
+  static ListBoxModel secretFileItems(Item item, String current) {
+    return new StandardListBoxModel()
+        .includeEmptyValue()
+        .includeMatchingAs(
+            ACL.SYSTEM2, item, FileCredentials.class, List.of(), CredentialsMatchers.always())
+        .includeCurrentValue(current);
+  }
+
+  /** The content of secret file credential {@code id}. */
+  static String secretFileContent(String id, Run<?, ?> run) throws IOException {
+    FileCredentials file = CredentialsProvider.findCredentialById(id, FileCredentials.class, run);
+    if (file == null) {
+      throw new AbortException(
+          "credentials '" + id + "' not found (expected a secret file credential)");
+    }
+    try (InputStream content = file.getContent()) {
+      return new String(content.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /** The username and password of {@code id}, as the build's own permissions allow. */
   static StandardUsernamePasswordCredentials usernamePassword(String id, Run<?, ?> run)
       throws AbortException {

@@ -30,6 +30,24 @@ public class StxBuildIsoBuilder extends StxCliBuilder {
     step.setRepo(repo);
   }
 
+  public String getSigningKeyCredentialsId() {
+    return step.getSigningKeyCredentialsId();
+  }
+
+  @DataBoundSetter
+  public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+    step.setSigningKeyCredentialsId(signingKeyCredentialsId);
+  }
+
+  public String getSigningKeyId() {
+    return step.getSigningKeyId();
+  }
+
+  @DataBoundSetter
+  public void setSigningKeyId(String signingKeyId) {
+    step.setSigningKeyId(signingKeyId);
+  }
+
   @Override
   StxBuildIsoStep step() {
     return step;

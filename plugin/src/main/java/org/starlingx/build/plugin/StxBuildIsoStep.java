@@ -1,12 +1,16 @@
 package org.starlingx.build.plugin;
 
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code stxBuildIso(output: 'stx.iso')}: an ISO of the branch's last good packages (stx-build
@@ -17,6 +21,8 @@ public class StxBuildIsoStep extends StxCliStep {
 
   private String output = "starlingx.iso";
   private String repo = "build-output/repo";
+  private String signingKeyCredentialsId = "";
+  private String signingKeyId = "";
 
   @DataBoundConstructor
   public StxBuildIsoStep() {}
@@ -39,6 +45,29 @@ public class StxBuildIsoStep extends StxCliStep {
     this.repo = repo;
   }
 
+  public String getSigningKeyCredentialsId() {
+    return signingKeyCredentialsId;
+  }
+
+  @DataBoundSetter
+  public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+    this.signingKeyCredentialsId = signingKeyCredentialsId == null ? "" : signingKeyCredentialsId;
+  }
+
+  public String getSigningKeyId() {
+    return signingKeyId;
+  }
+
+  @DataBoundSetter
+  public void setSigningKeyId(String signingKeyId) {
+    this.signingKeyId = signingKeyId == null ? "" : signingKeyId;
+  }
+
+  @Override
+  protected String signingKeyCredentialsId() {
+    return signingKeyCredentialsId;
+  }
+
   @Override
   protected String command() {
     return "iso";
@@ -47,6 +76,10 @@ public class StxBuildIsoStep extends StxCliStep {
   @Override
   protected List<String> arguments(Map<String, String> env) {
     List<String> args = new ArrayList<>(List.of("--output", output, "--repo", repo));
+    if (!signingKeyCredentialsId.isBlank()) {
+      args.add("--key-id");
+      args.add(signingKeyId);
+    }
     args.addAll(StxCommandLine.scopeArguments(env));
     return args;
   }
@@ -57,6 +90,11 @@ public class StxBuildIsoStep extends StxCliStep {
     @Override
     public String getFunctionName() {
       return "stxBuildIso";
+    }
+
+    public ListBoxModel doFillSigningKeyCredentialsIdItems(
+        @AncestorInPath Item item, @QueryParameter String signingKeyCredentialsId) {
+      return Credentials.secretFileItems(item, signingKeyCredentialsId);
     }
 
     @Override

@@ -31,6 +31,11 @@ public abstract class StxCliStep extends Step implements Serializable {
   /** The command's arguments from the step's parameters and the build's environment. */
   protected abstract List<String> arguments(Map<String, String> env);
 
+  /** The secret file credential holding the ISO signing key; blank when the step signs nothing. */
+  protected String signingKeyCredentialsId() {
+    return "";
+  }
+
   /** Whether the command pushes to the registry and so needs its login. */
   protected boolean needsRegistryLogin() {
     return false;

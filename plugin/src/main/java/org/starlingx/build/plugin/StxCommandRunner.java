@@ -29,6 +29,9 @@ final class StxCommandRunner {
   /** The environment variable the CLI reads a registry login (docker config.json) from. */
   static final String REGISTRY_AUTH = "STX_REGISTRY_AUTH";
 
+  /** The environment variable the CLI reads the ISO signing key from. */
+  static final String SIGNING_KEY = "STX_ISO_SIGNING_KEY";
+
   /** The environment variable a step reads the configured registry from. */
   static final String REGISTRY = "STX_REGISTRY";
 
@@ -69,6 +72,13 @@ final class StxCommandRunner {
           Credentials.registryLogin(config.getRegistryCredentialsId(), config.getRegistry(), run);
       command = command.withEnv(Map.of(REGISTRY_AUTH, login.dockerConfigJson()));
       secrets.addAll(login.secretValues());
+    }
+    String keyId = step.signingKeyCredentialsId();
+    if (keyId != null && !keyId.isBlank()) {
+      String key = Credentials.secretFileContent(keyId, run);
+      command = command.withEnv(Map.of(SIGNING_KEY, key));
+      // An armoured key is base64 lines: mask every line long enough to be key material.
+      key.lines().map(String::strip).filter(l -> l.length() >= 16).forEach(secrets::add);
     }
     return new Prepared(command, secrets);
   }

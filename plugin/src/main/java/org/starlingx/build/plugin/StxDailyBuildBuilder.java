@@ -60,6 +60,24 @@ public class StxDailyBuildBuilder extends StxCliBuilder {
     step.setRetries(retries);
   }
 
+  public String getSigningKeyCredentialsId() {
+    return step.getSigningKeyCredentialsId();
+  }
+
+  @DataBoundSetter
+  public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+    step.setSigningKeyCredentialsId(signingKeyCredentialsId);
+  }
+
+  public String getSigningKeyId() {
+    return step.getSigningKeyId();
+  }
+
+  @DataBoundSetter
+  public void setSigningKeyId(String signingKeyId) {
+    step.setSigningKeyId(signingKeyId);
+  }
+
   @Override
   StxDailyBuildStep step() {
     return step;

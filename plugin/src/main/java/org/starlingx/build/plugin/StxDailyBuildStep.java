@@ -1,12 +1,16 @@
 package org.starlingx.build.plugin;
 
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code stxDailyBuild(force: false, dryRun: false)}: StarlingX's whole daily sequence in the
@@ -20,6 +24,8 @@ public class StxDailyBuildStep extends StxCliStep {
   private boolean force;
   private boolean dryRun;
   private int retries = 1;
+  private String signingKeyCredentialsId = "";
+  private String signingKeyId = "";
 
   @DataBoundConstructor
   public StxDailyBuildStep() {}
@@ -69,6 +75,29 @@ public class StxDailyBuildStep extends StxCliStep {
     this.retries = retries;
   }
 
+  public String getSigningKeyCredentialsId() {
+    return signingKeyCredentialsId;
+  }
+
+  @DataBoundSetter
+  public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
+    this.signingKeyCredentialsId = signingKeyCredentialsId == null ? "" : signingKeyCredentialsId;
+  }
+
+  public String getSigningKeyId() {
+    return signingKeyId;
+  }
+
+  @DataBoundSetter
+  public void setSigningKeyId(String signingKeyId) {
+    this.signingKeyId = signingKeyId == null ? "" : signingKeyId;
+  }
+
+  @Override
+  protected String signingKeyCredentialsId() {
+    return signingKeyCredentialsId;
+  }
+
   @Override
   protected String command() {
     return "daily";
@@ -86,6 +115,10 @@ public class StxDailyBuildStep extends StxCliStep {
     if (dryRun) {
       args.add("--dry-run");
     }
+    if (!signingKeyCredentialsId.isBlank()) {
+      args.add("--iso-key-id");
+      args.add(signingKeyId);
+    }
     args.addAll(StxCommandLine.scopeArguments(env));
     return args;
   }
@@ -96,6 +129,11 @@ public class StxDailyBuildStep extends StxCliStep {
     @Override
     public String getFunctionName() {
       return "stxDailyBuild";
+    }
+
+    public ListBoxModel doFillSigningKeyCredentialsIdItems(
+        @AncestorInPath Item item, @QueryParameter String signingKeyCredentialsId) {
+      return Credentials.secretFileItems(item, signingKeyCredentialsId);
     }
 
     @Override

@@ -110,6 +110,23 @@ class StepCommandLinesTest {
   }
 
   @Test
+  void anIsoSigningKeyIsNamedByItsIdOnlyItsContentTravelsInTheEnvironment() {
+    StxBuildIsoStep iso = new StxBuildIsoStep();
+    assertThat(iso.commandLine(ENV, "", null, null).argv()).doesNotContain("--key-id");
+    iso.setSigningKeyCredentialsId("iso-signing-key");
+    iso.setSigningKeyId("iso@starlingx.example");
+    assertThat(iso.signingKeyCredentialsId()).isEqualTo("iso-signing-key");
+    assertThat(iso.commandLine(ENV, "", null, null).argv())
+        .containsSubsequence("--key-id", "iso@starlingx.example")
+        .doesNotContain("iso-signing-key");
+    StxDailyBuildStep daily = new StxDailyBuildStep();
+    daily.setSigningKeyCredentialsId("iso-signing-key");
+    daily.setSigningKeyId("iso@starlingx.example");
+    assertThat(daily.commandLine(ENV, "", null, null).argv())
+        .containsSubsequence("--iso-key-id", "iso@starlingx.example");
+  }
+
+  @Test
   void theDailyStepMapsItsSwitches() {
     StxDailyBuildStep step = new StxDailyBuildStep();
     step.setDryRun(true);
