@@ -69,6 +69,16 @@ final class ImagesCommand implements Callable<Integer> {
               + " config.json content in $STX_REGISTRY_AUTH, else --authfile, else buildah's own.")
   boolean push;
 
+  @Option(
+      names = "--loci",
+      description = "A checkout of OpenStack's loci, to build BUILDER=loci images with.")
+  Path loci;
+
+  @Option(
+      names = "--wheels",
+      description = "The wheels tarball loci images install from (loci's WHEELS argument).")
+  String wheels;
+
   @Option(names = "--authfile", description = "A docker config.json with registry credentials.")
   Path authFile;
 
@@ -132,7 +142,8 @@ final class ImagesCommand implements Callable<Integer> {
           new LocalImageSet(
               new BuildahImageBuilder(output.resolve("storage")),
               tags,
-              push ? new LocalImageSet.Push(auth, tlsVerify) : null);
+              push ? new LocalImageSet.Push(auth, tlsVerify) : null,
+              loci == null ? null : new LocalImageSet.Loci(loci, wheels));
       String base = set.buildBase(Files.createDirectories(output.resolve("base-rootfs")), source);
       System.out.println("base " + base);
       int notBuilt = 0;

@@ -69,6 +69,24 @@ public class StxBuildImagesBuilder extends StxCliBuilder {
     step.setPush(push);
   }
 
+  public String getLoci() {
+    return step.getLoci();
+  }
+
+  @DataBoundSetter
+  public void setLoci(String loci) {
+    step.setLoci(loci);
+  }
+
+  public String getWheels() {
+    return step.getWheels();
+  }
+
+  @DataBoundSetter
+  public void setWheels(String wheels) {
+    step.setWheels(wheels);
+  }
+
   @Override
   StxBuildImagesStep step() {
     return step;

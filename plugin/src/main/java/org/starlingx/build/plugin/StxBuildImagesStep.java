@@ -22,6 +22,8 @@ public class StxBuildImagesStep extends StxCliStep {
   private String skip = "";
   private String output = "build-output/images";
   private boolean push;
+  private String loci = "";
+  private String wheels = "";
 
   @DataBoundConstructor
   public StxBuildImagesStep() {}
@@ -80,6 +82,24 @@ public class StxBuildImagesStep extends StxCliStep {
     this.push = push;
   }
 
+  public String getLoci() {
+    return loci;
+  }
+
+  @DataBoundSetter
+  public void setLoci(String loci) {
+    this.loci = loci == null ? "" : loci;
+  }
+
+  public String getWheels() {
+    return wheels;
+  }
+
+  @DataBoundSetter
+  public void setWheels(String wheels) {
+    this.wheels = wheels == null ? "" : wheels;
+  }
+
   @Override
   protected boolean needsRegistryLogin() {
     return push;
@@ -109,6 +129,14 @@ public class StxBuildImagesStep extends StxCliStep {
     }
     if (push) {
       args.add("--push");
+    }
+    if (!loci.isBlank()) {
+      args.add("--loci");
+      args.add(loci.strip());
+    }
+    if (!wheels.isBlank()) {
+      args.add("--wheels");
+      args.add(wheels.strip());
     }
     args.addAll(StxCommandLine.scopeArguments(env));
     return args;

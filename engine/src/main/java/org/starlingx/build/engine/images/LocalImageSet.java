@@ -30,19 +30,34 @@ public final class LocalImageSet {
    */
   public record Push(Path authFile, boolean tlsVerify) {}
 
+  /**
+   * What {@code BUILDER=loci} images build with: a checkout of OpenStack's loci (its Dockerfile is
+   * the build) and the wheels tarball it installs from.
+   *
+   * @param checkout the loci directory
+   * @param wheels the wheels tarball, as loci's {@code WHEELS} argument takes it; null for none
+   */
+  public record Loci(Path checkout, String wheels) {}
+
   private final BuildahImageBuilder buildah;
   private final ImageTags tags;
   private final Push push;
+  private final Loci loci;
 
-  /** {@code push}: null keeps the images local. */
-  public LocalImageSet(BuildahImageBuilder buildah, ImageTags tags, Push push) {
+  /** {@code push}: null keeps the images local; {@code loci}: null leaves loci images unbuilt. */
+  public LocalImageSet(BuildahImageBuilder buildah, ImageTags tags, Push push, Loci loci) {
     this.buildah = buildah;
     this.tags = tags;
     this.push = push;
+    this.loci = loci;
+  }
+
+  public LocalImageSet(BuildahImageBuilder buildah, ImageTags tags, Push push) {
+    this(buildah, tags, push, null);
   }
 
   public LocalImageSet(BuildahImageBuilder buildah, ImageTags tags) {
-    this(buildah, tags, null);
+    this(buildah, tags, null, null);
   }
 
   /**
@@ -67,10 +82,23 @@ public final class LocalImageSet {
     List<String> built = new ArrayList<>();
     for (ImageDirective directive : directives) {
       String reference = tags.versioned(directive.label());
-      String missing = whyNotLocal(directive);
-      if (missing != null) {
-        outcomes.add(new Outcome(directive.label(), reference, false, missing));
-        continue;
+      ImageBuildRequest request;
+      if (directive.builder().equals("loci") && loci != null) {
+        request =
+            new ImageBuildRequest(
+                loci.checkout(),
+                "Dockerfile",
+                reference,
+                LociBuildArgs.of(directive, base, loci.wheels()));
+      } else {
+        String missing = whyNotLocal(directive);
+        if (missing != null) {
+          outcomes.add(new Outcome(directive.label(), reference, false, missing));
+          continue;
+        }
+        request =
+            new ImageBuildRequest(
+                directive.context(), directive.dockerfile(), reference, Map.of("BASE", base));
       }
       Path layout = output.resolve("oci").resolve(directive.label());
       try {
@@ -78,11 +106,7 @@ public final class LocalImageSet {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create " + layout.getParent(), e);
       }
-      BuiltImage image =
-          buildah.build(
-              new ImageBuildRequest(
-                  directive.context(), directive.dockerfile(), reference, Map.of("BASE", base)),
-              layout);
+      BuiltImage image = buildah.build(request, layout);
       built.add(reference);
       String pushed = "";
       if (push != null) {
@@ -109,13 +133,13 @@ public final class LocalImageSet {
   /** Why an image cannot be built from the tree alone, or null when it can. */
   static String whyNotLocal(ImageDirective directive) {
     if (!directive.builder().equals("docker")) {
-      return "BUILDER="
-          + directive.builder()
-          + " builds from "
-          + (directive.value("PROJECT_REPO").isEmpty()
-              ? "upstream sources"
-              : directive.value("PROJECT_REPO"))
-          + ", which needs the network; build it in a pod";
+      return directive.builder().equals("loci")
+          ? "BUILDER=loci needs a checkout of OpenStack's loci (--loci) and builds "
+              + directive.project()
+              + " from its repository"
+          : "BUILDER=script runs its own build script from "
+              + directive.value("SOURCE_REPO")
+              + ", which needs the network";
     }
     if (directive.context() == null) {
       return "its context is the git repository "

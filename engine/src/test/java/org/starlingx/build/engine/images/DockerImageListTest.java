@@ -48,7 +48,7 @@ class DockerImageListTest {
     ImageDirective tool = images.get(1);
     assertThat(tool.context()).isEqualTo(tree.resolve("repo/tool/debian/all/ctx"));
     assertThat(tool.dockerfile()).isEqualTo("build/Dockerfile");
-    assertThat(LocalImageSet.whyNotLocal(nova)).contains("needs the network");
+    assertThat(LocalImageSet.whyNotLocal(nova)).contains("needs a checkout of OpenStack's loci");
   }
 
   @Test
