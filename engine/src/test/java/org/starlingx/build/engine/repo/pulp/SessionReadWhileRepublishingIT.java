@@ -75,7 +75,10 @@ class SessionReadWhileRepublishingIT {
               });
       int reads = 0;
       try {
-        while (reads < 20 || published.get() < 8) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(4).toNanos();
+        while ((reads < 20 || published.get() < 8)
+            && !republishing.isDone()
+            && System.nanoTime() < deadline) {
           PrivateAptRoot apt =
               new PrivateAptRoot(work.resolve("apt-" + reads)).sources(newest.get());
           apt.update();
@@ -87,6 +90,7 @@ class SessionReadWhileRepublishingIT {
         republishing.get();
         publisher.shutdown();
       }
+      assertThat(published.get()).as("republished while reading").isGreaterThanOrEqualTo(2);
       System.out.printf(
           "%d apt reads while the session was published %d times%n", reads, published.get());
       assertThat(snapshotsOf(names)).isNotEmpty();
