@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.starlingx.build.engine.repo.FileDigests;
 import org.starlingx.build.engine.repo.MirrorDownload;
@@ -21,11 +20,11 @@ import org.starlingx.build.engine.repo.MirrorDownload;
  */
 public final class LocalMirrorFetcher implements SourceFetcher {
   private final Path mirror;
-  private final Map<String, String> rewrites;
+  private final UrlRewrites rewrites;
 
   public LocalMirrorFetcher(Path mirror, Map<String, String> rewrites) {
     this.mirror = mirror;
-    this.rewrites = new LinkedHashMap<>(rewrites);
+    this.rewrites = new UrlRewrites(rewrites);
   }
 
   @Override
@@ -73,13 +72,7 @@ public final class LocalMirrorFetcher implements SourceFetcher {
   }
 
   private URI upstream(MirrorDownload download) {
-    String url = download.url().toString();
-    for (Map.Entry<String, String> rewrite : rewrites.entrySet()) {
-      if (url.startsWith(rewrite.getKey())) {
-        return URI.create(rewrite.getValue() + url.substring(rewrite.getKey().length()));
-      }
-    }
-    return download.url();
+    return rewrites.apply(download.url());
   }
 
   private void copyFromUpstream(MirrorDownload download, Path target) throws IOException {

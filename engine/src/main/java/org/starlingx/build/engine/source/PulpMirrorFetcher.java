@@ -18,7 +18,7 @@ import org.starlingx.build.engine.repo.pulp.PulpMirrors;
 public final class PulpMirrorFetcher implements SourceFetcher {
   private final PulpClient pulp;
   private final PulpMirrors mirrors;
-  private final Map<String, String> rewrites;
+  private final UrlRewrites rewrites;
 
   public PulpMirrorFetcher(PulpClient pulp) {
     this(pulp, Map.of());
@@ -31,21 +31,15 @@ public final class PulpMirrorFetcher implements SourceFetcher {
   public PulpMirrorFetcher(PulpClient pulp, Map<String, String> rewrites) {
     this.pulp = pulp;
     this.mirrors = new PulpMirrors(pulp);
-    this.rewrites = Map.copyOf(rewrites);
+    this.rewrites = new UrlRewrites(rewrites);
   }
 
   private MirrorDownload rewritten(MirrorDownload download) {
-    String url = download.url().toString();
-    for (Map.Entry<String, String> rewrite : rewrites.entrySet()) {
-      if (url.startsWith(rewrite.getKey())) {
-        return new MirrorDownload(
-            download.fileName(),
-            URI.create(rewrite.getValue() + url.substring(rewrite.getKey().length())),
-            download.algorithm(),
-            download.checksum());
-      }
-    }
-    return download;
+    return new MirrorDownload(
+        download.fileName(),
+        rewrites.apply(download.url()),
+        download.algorithm(),
+        download.checksum());
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.starlingx.build.engine.exec.CommandRunner;
 import org.starlingx.build.engine.files.FileTrees;
 import org.starlingx.build.engine.source.UpstreamFiles;
+import org.starlingx.build.engine.source.UrlRewrites;
 
 /**
  * StarlingX's base wheels (build-base-wheels.sh), without a container: a {@code pypi} entry's wheel
@@ -25,11 +26,11 @@ public final class BaseWheels {
   public record Result(List<Path> wheels, List<String> notBuilt) {}
 
   private final Path mirror;
-  private final Map<String, String> rewrites;
+  private final UrlRewrites rewrites;
 
   public BaseWheels(Path mirror, Map<String, String> rewrites) {
     this.mirror = mirror;
-    this.rewrites = Map.copyOf(rewrites);
+    this.rewrites = new UrlRewrites(rewrites);
   }
 
   public Result build(List<WheelSource> sources, Path work, Path output) {
@@ -106,20 +107,10 @@ public final class BaseWheels {
     if (!Files.isRegularFile(file)) {
       Files.createDirectories(file.getParent());
       Path partial = file.resolveSibling(name + ".part");
-      UpstreamFiles.copy(rewrite(url), partial);
+      UpstreamFiles.copy(rewrites.apply(url), partial);
       Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     return file;
-  }
-
-  private URI rewrite(URI url) {
-    String text = url.toString();
-    for (Map.Entry<String, String> rewrite : rewrites.entrySet()) {
-      if (text.startsWith(rewrite.getKey())) {
-        return URI.create(rewrite.getValue() + text.substring(rewrite.getKey().length()));
-      }
-    }
-    return url;
   }
 
   /** The wheels lists a tree carries: {@code build-tools/build-wheels/debian-<codename>/...}. */
