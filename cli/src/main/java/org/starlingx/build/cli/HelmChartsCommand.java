@@ -54,18 +54,7 @@ final class HelmChartsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ScopeNames names = scope.names();
-    AptSource source =
-        repository
-            .packageRepository()
-            .branchSource(names.line())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "branch line '"
-                            + names.line()
-                            + "' has no good build in "
-                            + repository.where()
-                            + "; build its packages first"));
+    AptSource source = repository.lastGoodBuild(names.line(), "build its packages first");
     List<String> images = new ArrayList<>();
     for (Path record : imageRecords) {
       Files.readAllLines(record).stream()

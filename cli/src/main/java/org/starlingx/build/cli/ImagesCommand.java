@@ -120,18 +120,7 @@ final class ImagesCommand implements Callable<Integer> {
       throw new IllegalStateException(
           "buildah is not installed; install Debian's buildah, or build the images in pods");
     }
-    AptSource source =
-        repository
-            .packageRepository()
-            .branchSource(names.line())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "branch line '"
-                            + names.line()
-                            + "' has no good build in "
-                            + repository.where()
-                            + "; the base image needs its packages"));
+    AptSource source = repository.lastGoodBuild(names.line(), "the base image needs its packages");
     try (EnvironmentSecretFile authFromJenkins = EnvironmentSecretFile.of("STX_REGISTRY_AUTH")) {
       Path auth = authFile;
       if (authFromJenkins.path() != null) {

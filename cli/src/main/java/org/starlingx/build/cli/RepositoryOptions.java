@@ -78,6 +78,16 @@ final class RepositoryOptions {
     return new LocalRetentionStore(local(), Duration.ofHours(1), Clock.systemUTC());
   }
 
+  /** The apt source of {@code line}'s last good build, or an error that says {@code why}. */
+  org.starlingx.build.engine.repo.AptSource lastGoodBuild(String line, String why) {
+    return packageRepository()
+        .branchSource(line)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "branch line '" + line + "' has no good build in " + where() + "; " + why));
+  }
+
   String where() {
     return usesPulp() ? "Pulp at " + pulpUrl : "local repository " + localRoot.toAbsolutePath();
   }

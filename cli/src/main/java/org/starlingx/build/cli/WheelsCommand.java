@@ -59,18 +59,7 @@ final class WheelsCommand implements Callable<Integer> {
           exit = 3;
         }
       }
-      AptSource source =
-          repository
-              .packageRepository()
-              .branchSource(names.line())
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "branch line '"
-                              + names.line()
-                              + "' has no good build in "
-                              + repository.where()
-                              + "; the wheels packages come from it"));
+      AptSource source = repository.lastGoodBuild(names.line(), "the wheels packages come from it");
       WheelsTarball.Result tarball =
           WheelsTarball.fromRepository(tree, source, base, treeOptions.dist, work, output);
       System.out.println(
