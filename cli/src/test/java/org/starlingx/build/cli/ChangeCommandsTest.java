@@ -2,11 +2,6 @@ package org.starlingx.build.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,17 +13,8 @@ class ChangeCommandsTest {
   @TempDir Path status;
 
   private String run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      var commandLine = StxBuildCommand.commandLine();
-      commandLine.setErr(new PrintWriter(new StringWriter()));
-      int exit = commandLine.execute(args);
-      return exit + "\n" + out.toString(StandardCharsets.UTF_8);
-    } finally {
-      System.setOut(original);
-    }
+    CliRun run = CliRun.of(args);
+    return run.exit() + "\n" + run.out();
   }
 
   @Test

@@ -2,9 +2,6 @@ package org.starlingx.build.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,30 +11,21 @@ class DemoCommandIT {
   private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
 
   private static String demo(Path output, String... extra) {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      String[] args =
-          java.util.stream.Stream.concat(
-                  java.util.stream.Stream.of(
-                      "demo",
-                      "--output",
-                      output.toString(),
-                      "--tree",
-                      REPOSITORY.resolve("samples/stx-sample-tree").toString(),
-                      "--upstream",
-                      REPOSITORY.resolve("samples/stx-sample-upstream").toString()),
-                  java.util.stream.Stream.of(extra))
-              .toArray(String[]::new);
-      exit = StxBuildCommand.commandLine().execute(args);
-    } finally {
-      System.setOut(original);
-    }
-    String printed = captured.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(printed).isZero();
-    return printed;
+    String[] args =
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(
+                    "demo",
+                    "--output",
+                    output.toString(),
+                    "--tree",
+                    REPOSITORY.resolve("samples/stx-sample-tree").toString(),
+                    "--upstream",
+                    REPOSITORY.resolve("samples/stx-sample-upstream").toString()),
+                java.util.stream.Stream.of(extra))
+            .toArray(String[]::new);
+    CliRun run = CliRun.of(args);
+    assertThat(run.exit()).as(run.out()).isZero();
+    return run.out();
   }
 
   @Test

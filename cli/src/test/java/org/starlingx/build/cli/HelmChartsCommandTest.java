@@ -2,8 +2,6 @@ package org.starlingx.build.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,33 +54,22 @@ class HelmChartsCommandTest {
     Path record = work.resolve("images-debian-stable-versioned.lst");
     Files.writeString(record, "# built\nreg.local/stx/stx-demo:master-debian-stable-20261124\n");
 
-    StringWriter out = new StringWriter();
-    var commandLine = StxBuildCommand.commandLine();
-    commandLine.setErr(new PrintWriter(out));
-    java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream previous = System.out;
-    int exit;
-    try {
-      System.setOut(new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8));
-      exit =
-          commandLine.execute(
-              "helm-charts",
-              "--user",
-              "ci",
-              "--repo",
-              repo.toString(),
-              "--label",
-              "debian-stable-versioned",
-              "--image-record",
-              record.toString(),
-              "--output",
-              work.resolve("helm").toString());
-    } finally {
-      System.setOut(previous);
-    }
+    CliRun run =
+        CliRun.of(
+            "helm-charts",
+            "--user",
+            "ci",
+            "--repo",
+            repo.toString(),
+            "--label",
+            "debian-stable-versioned",
+            "--image-record",
+            record.toString(),
+            "--output",
+            work.resolve("helm").toString());
 
-    assertThat(exit).as(out.toString()).isZero();
-    assertThat(stdout.toString(StandardCharsets.UTF_8))
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
         .contains("application stx-demo 1.2-0-debian-stable-versioned")
         .doesNotContain("demo-charts-helm:");
     Path tarball = work.resolve("helm/stx-demo-1.2-0-debian-stable-versioned.tgz");
@@ -108,11 +95,8 @@ class HelmChartsCommandTest {
       session.addPackages(List.of(deb("stx-unrelated", Map.of("/usr/bin/x", "x"))));
       session.complete();
     }
-    StringWriter err = new StringWriter();
-    var commandLine = StxBuildCommand.commandLine();
-    commandLine.setErr(new PrintWriter(err));
-    int exit =
-        commandLine.execute(
+    CliRun run =
+        CliRun.of(
             "helm-charts",
             "--user",
             "ci",
@@ -122,7 +106,7 @@ class HelmChartsCommandTest {
             "stx-nope-helm",
             "--output",
             work.resolve("helm").toString());
-    assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).contains("application package 'stx-nope-helm' is not in");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("application package 'stx-nope-helm' is not in");
   }
 }

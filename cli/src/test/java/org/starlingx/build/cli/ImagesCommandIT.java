@@ -2,15 +2,10 @@ package org.starlingx.build.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,38 +56,27 @@ class ImagesCommandIT {
     Path auth = work.resolve("auth.json");
     Files.writeString(auth, "{\"auths\":{\"" + registry + "\":{\"auth\":\"dTpw\"}}}");
 
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    PrintStream previous = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-      var commandLine = StxBuildCommand.commandLine();
-      commandLine.setErr(new PrintWriter(err));
-      exit =
-          commandLine.execute(
-              "images",
-              "--tree",
-              REPOSITORY.resolve("samples/stx-sample-tree").toString(),
-              "--user",
-              "ci",
-              "--build-id",
-              buildId,
-              "--repo",
-              repo.toString(),
-              "--registry",
-              registry,
-              "--output",
-              work.resolve("images").toString(),
-              "--push",
-              "--authfile",
-              auth.toString(),
-              "--tls-verify=false");
-    } finally {
-      System.setOut(previous);
-    }
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("pushed with");
+    CliRun run =
+        CliRun.of(
+            "images",
+            "--tree",
+            REPOSITORY.resolve("samples/stx-sample-tree").toString(),
+            "--user",
+            "ci",
+            "--build-id",
+            buildId,
+            "--repo",
+            repo.toString(),
+            "--registry",
+            registry,
+            "--output",
+            work.resolve("images").toString(),
+            "--push",
+            "--authfile",
+            auth.toString(),
+            "--tls-verify=false");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("pushed with");
     String tags =
         HttpClient.newHttpClient()
             .send(

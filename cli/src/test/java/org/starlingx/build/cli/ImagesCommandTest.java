@@ -2,11 +2,6 @@ package org.starlingx.build.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,29 +11,20 @@ class ImagesCommandTest {
 
   @Test
   void thePlanNamesEveryListedImageWithItsStarlingxReference() {
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    PrintStream previous = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-      exit =
-          StxBuildCommand.commandLine()
-              .execute(
-                  "images",
-                  "--tree",
-                  TREE.toString(),
-                  "--user",
-                  "ci",
-                  "--build-id",
-                  "20261124",
-                  "--registry",
-                  "reg.local:5000",
-                  "--plan");
-    } finally {
-      System.setOut(previous);
-    }
-    assertThat(exit).isZero();
-    assertThat(stdout.toString(StandardCharsets.UTF_8))
+    CliRun run =
+        CliRun.of(
+            "images",
+            "--tree",
+            TREE.toString(),
+            "--user",
+            "ci",
+            "--build-id",
+            "20261124",
+            "--registry",
+            "reg.local:5000",
+            "--plan");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
         .contains("base reg.local:5000/starlingx/stx-debian:")
         .containsPattern(
             "stx-sample-tool \\(docker, .*stx-sample-tool.stable_docker_image\\) ->"
@@ -47,10 +33,8 @@ class ImagesCommandTest {
 
   @Test
   void aTreeThatIsNotADirectoryIsNamed() {
-    StringWriter err = new StringWriter();
-    var commandLine = StxBuildCommand.commandLine();
-    commandLine.setErr(new PrintWriter(err));
-    assertThat(commandLine.execute("images", "--tree", "/nonexistent/tree", "--plan")).isEqualTo(1);
-    assertThat(err.toString()).contains("--tree /nonexistent/tree is not a directory");
+    CliRun run = CliRun.of("images", "--tree", "/nonexistent/tree", "--plan");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("--tree /nonexistent/tree is not a directory");
   }
 }

@@ -2,11 +2,6 @@ package org.starlingx.build.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,11 +40,8 @@ class PublishAndLogsCommandTest {
 
   @Test
   void publishingABranchWithoutAGoodBuildFailsWithExitOne() {
-    StringWriter err = new StringWriter();
-    var commandLine = StxBuildCommand.commandLine();
-    commandLine.setErr(new PrintWriter(err));
-    int exit =
-        commandLine.execute(
+    CliRun run =
+        CliRun.of(
             "publish",
             "--repo",
             work.resolve("empty").toString(),
@@ -57,8 +49,8 @@ class PublishAndLogsCommandTest {
             "x",
             "--release",
             "r");
-    assertThat(exit).isEqualTo(1);
-    assertThat(err.toString()).contains("branch 'x' has no good build");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("branch 'x' has no good build");
   }
 
   @Test
@@ -81,14 +73,8 @@ class PublishAndLogsCommandTest {
   }
 
   private static String run(String... args) {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    try {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      assertThat(StxBuildCommand.commandLine().execute(args)).isZero();
-    } finally {
-      System.setOut(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    CliRun run = CliRun.of(args);
+    assertThat(run.exit()).isZero();
+    return run.out();
   }
 }

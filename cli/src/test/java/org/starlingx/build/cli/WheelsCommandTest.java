@@ -2,10 +2,6 @@ package org.starlingx.build.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,34 +47,23 @@ class WheelsCommandTest {
                       work.resolve("debs"))));
       session.complete();
     }
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    PrintStream previous = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-      var commandLine = StxBuildCommand.commandLine();
-      commandLine.setErr(new PrintWriter(err));
-      exit =
-          commandLine.execute(
-              "wheels",
-              "--tree",
-              REPOSITORY.resolve("samples/stx-sample-tree").toString(),
-              "--user",
-              "ci",
-              "--repo",
-              repo.toString(),
-              "--mirror",
-              work.resolve("mirror").toString(),
-              "--mirror-rewrite",
-              "https://downloads.starlingx-build.invalid/="
-                  + REPOSITORY.resolve("samples/stx-sample-upstream").toUri(),
-              "--output",
-              work.resolve("wheels").toString());
-    } finally {
-      System.setOut(previous);
-    }
-    assertThat(exit).as(err.toString()).isZero();
+    CliRun run =
+        CliRun.of(
+            "wheels",
+            "--tree",
+            REPOSITORY.resolve("samples/stx-sample-tree").toString(),
+            "--user",
+            "ci",
+            "--repo",
+            repo.toString(),
+            "--mirror",
+            work.resolve("mirror").toString(),
+            "--mirror-rewrite",
+            "https://downloads.starlingx-build.invalid/="
+                + REPOSITORY.resolve("samples/stx-sample-upstream").toUri(),
+            "--output",
+            work.resolve("wheels").toString());
+    assertThat(run.exit()).as(run.err()).isZero();
     String listing =
         CommandRunner.run(
                 work,
@@ -90,6 +75,6 @@ class WheelsCommandTest {
             "stx_sample-0.3.1-py3-none-any.whl",
             "stx_sample_basewheel-0.1.0-py3-none-any.whl",
             "stx_sample_pinned-1.0.0-py3-none-any.whl");
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("base wheels: 2 of");
+    assertThat(run.out()).contains("base wheels: 2 of");
   }
 }
