@@ -6,7 +6,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** Freestyle jobs: "StarlingX: build the ISO", the same command as the {@code stxBuildIso} step. */
-public class StxBuildIsoBuilder extends StxCliBuilder {
+public class StxBuildIsoBuilder extends StxSigningCliBuilder {
   private final StxBuildIsoStep step = new StxBuildIsoStep();
 
   @DataBoundConstructor
@@ -28,24 +28,6 @@ public class StxBuildIsoBuilder extends StxCliBuilder {
   @DataBoundSetter
   public void setRepo(String repo) {
     step.setRepo(repo);
-  }
-
-  public String getSigningKeyCredentialsId() {
-    return step.getSigningKeyCredentialsId();
-  }
-
-  @DataBoundSetter
-  public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
-    step.setSigningKeyCredentialsId(signingKeyCredentialsId);
-  }
-
-  public String getSigningKeyId() {
-    return step.getSigningKeyId();
-  }
-
-  @DataBoundSetter
-  public void setSigningKeyId(String signingKeyId) {
-    step.setSigningKeyId(signingKeyId);
   }
 
   @Override

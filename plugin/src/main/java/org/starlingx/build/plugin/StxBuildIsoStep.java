@@ -1,28 +1,22 @@
 package org.starlingx.build.plugin;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code stxBuildIso(output: 'stx.iso')}: an ISO of the branch's last good packages (stx-build
  * iso).
  */
-public class StxBuildIsoStep extends StxCliStep {
+public class StxBuildIsoStep extends StxSigningCliStep {
   private static final long serialVersionUID = 1L;
 
   private String output = "starlingx.iso";
   private String repo = "build-output/repo";
-  private String signingKeyCredentialsId = "";
-  private String signingKeyId = "";
 
   @DataBoundConstructor
   public StxBuildIsoStep() {}
@@ -45,29 +39,6 @@ public class StxBuildIsoStep extends StxCliStep {
     this.repo = repo;
   }
 
-  public String getSigningKeyCredentialsId() {
-    return signingKeyCredentialsId;
-  }
-
-  @DataBoundSetter
-  public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
-    this.signingKeyCredentialsId = signingKeyCredentialsId == null ? "" : signingKeyCredentialsId;
-  }
-
-  public String getSigningKeyId() {
-    return signingKeyId;
-  }
-
-  @DataBoundSetter
-  public void setSigningKeyId(String signingKeyId) {
-    this.signingKeyId = signingKeyId == null ? "" : signingKeyId;
-  }
-
-  @Override
-  protected String signingKeyCredentialsId() {
-    return signingKeyCredentialsId;
-  }
-
   @Override
   protected String command() {
     return "iso";
@@ -76,25 +47,17 @@ public class StxBuildIsoStep extends StxCliStep {
   @Override
   protected List<String> arguments(Map<String, String> env) {
     List<String> args = new ArrayList<>(List.of("--output", output, "--repo", repo));
-    if (!signingKeyCredentialsId.isBlank()) {
-      args.add("--key-id");
-      args.add(signingKeyId);
-    }
+    addSigningKeyId(args, "--key-id");
     args.addAll(StxCommandLine.scopeArguments(env));
     return args;
   }
 
   @Extension
   @Symbol("stxBuildIso")
-  public static final class DescriptorImpl extends StxCliStepDescriptor {
+  public static final class DescriptorImpl extends SigningDescriptor {
     @Override
     public String getFunctionName() {
       return "stxBuildIso";
-    }
-
-    public ListBoxModel doFillSigningKeyCredentialsIdItems(
-        @AncestorInPath Item item, @QueryParameter String signingKeyCredentialsId) {
-      return Credentials.secretFileItems(item, signingKeyCredentialsId);
     }
 
     @Override

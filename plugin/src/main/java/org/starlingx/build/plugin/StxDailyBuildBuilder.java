@@ -9,7 +9,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * Freestyle jobs: "StarlingX: the whole daily build sequence", the same command as the {@code
  * stxDailyBuild} step.
  */
-public class StxDailyBuildBuilder extends StxCliBuilder {
+public class StxDailyBuildBuilder extends StxSigningCliBuilder {
   private final StxDailyBuildStep step = new StxDailyBuildStep();
 
   @DataBoundConstructor
@@ -58,24 +58,6 @@ public class StxDailyBuildBuilder extends StxCliBuilder {
   @DataBoundSetter
   public void setRetries(int retries) {
     step.setRetries(retries);
-  }
-
-  public String getSigningKeyCredentialsId() {
-    return step.getSigningKeyCredentialsId();
-  }
-
-  @DataBoundSetter
-  public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
-    step.setSigningKeyCredentialsId(signingKeyCredentialsId);
-  }
-
-  public String getSigningKeyId() {
-    return step.getSigningKeyId();
-  }
-
-  @DataBoundSetter
-  public void setSigningKeyId(String signingKeyId) {
-    step.setSigningKeyId(signingKeyId);
   }
 
   @Override

@@ -1,22 +1,18 @@
 package org.starlingx.build.plugin;
 
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code stxDailyBuild(force: false, dryRun: false)}: StarlingX's whole daily sequence in the
  * build's pod (stx-build daily): change detection, download, packages, publish, ISO, status, logs.
  */
-public class StxDailyBuildStep extends StxCliStep {
+public class StxDailyBuildStep extends StxSigningCliStep {
   private static final long serialVersionUID = 1L;
 
   private String tree = ".";
@@ -24,8 +20,6 @@ public class StxDailyBuildStep extends StxCliStep {
   private boolean force;
   private boolean dryRun;
   private int retries = 1;
-  private String signingKeyCredentialsId = "";
-  private String signingKeyId = "";
 
   @DataBoundConstructor
   public StxDailyBuildStep() {}
@@ -75,29 +69,6 @@ public class StxDailyBuildStep extends StxCliStep {
     this.retries = retries;
   }
 
-  public String getSigningKeyCredentialsId() {
-    return signingKeyCredentialsId;
-  }
-
-  @DataBoundSetter
-  public void setSigningKeyCredentialsId(String signingKeyCredentialsId) {
-    this.signingKeyCredentialsId = signingKeyCredentialsId == null ? "" : signingKeyCredentialsId;
-  }
-
-  public String getSigningKeyId() {
-    return signingKeyId;
-  }
-
-  @DataBoundSetter
-  public void setSigningKeyId(String signingKeyId) {
-    this.signingKeyId = signingKeyId == null ? "" : signingKeyId;
-  }
-
-  @Override
-  protected String signingKeyCredentialsId() {
-    return signingKeyCredentialsId;
-  }
-
   @Override
   protected String command() {
     return "daily";
@@ -115,25 +86,17 @@ public class StxDailyBuildStep extends StxCliStep {
     if (dryRun) {
       args.add("--dry-run");
     }
-    if (!signingKeyCredentialsId.isBlank()) {
-      args.add("--iso-key-id");
-      args.add(signingKeyId);
-    }
+    addSigningKeyId(args, "--iso-key-id");
     args.addAll(StxCommandLine.scopeArguments(env));
     return args;
   }
 
   @Extension
   @Symbol("stxDailyBuild")
-  public static final class DescriptorImpl extends StxCliStepDescriptor {
+  public static final class DescriptorImpl extends SigningDescriptor {
     @Override
     public String getFunctionName() {
       return "stxDailyBuild";
-    }
-
-    public ListBoxModel doFillSigningKeyCredentialsIdItems(
-        @AncestorInPath Item item, @QueryParameter String signingKeyCredentialsId) {
-      return Credentials.secretFileItems(item, signingKeyCredentialsId);
     }
 
     @Override
