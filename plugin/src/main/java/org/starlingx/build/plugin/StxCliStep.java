@@ -87,7 +87,7 @@ public abstract class StxCliStep extends Step implements Serializable {
             FilePath workspace = getContext().get(FilePath.class);
             if (control != null && workspace.child(control).exists()) {
               log().println("stx-build " + step.command() + ": reattached after a restart");
-              follow();
+              follow(prepared());
             } else {
               log()
                   .println(
@@ -108,22 +108,22 @@ public abstract class StxCliStep extends Step implements Serializable {
       FilePath workspace = context.get(FilePath.class);
       control = ".stx-build/steps/" + step.command() + "-" + java.util.UUID.randomUUID();
       copied = 0;
+      StxCommandRunner.Prepared prepared = prepared();
       StxCommandRunner.start(
-          step,
-          context.get(Run.class),
-          workspace,
-          context.get(EnvVars.class),
-          context.get(Launcher.class),
-          workspace.child(control));
-      follow();
+          step, prepared, workspace, context.get(Launcher.class), workspace.child(control));
+      follow(prepared);
+    }
+
+    /** The command line and its secrets (resolved again after a restart, for the masking). */
+    private StxCommandRunner.Prepared prepared() throws Exception {
+      return StxCommandRunner.prepare(
+          step, getContext().get(Run.class), getContext().get(EnvVars.class));
     }
 
     /** Copies the log on as it grows until the command ends; fails the step unless it exits 0. */
-    private void follow() throws Exception {
+    private void follow(StxCommandRunner.Prepared prepared) throws Exception {
       StepContext context = getContext();
       FilePath dir = context.get(FilePath.class).child(control);
-      StxCommandRunner.Prepared prepared =
-          StxCommandRunner.prepare(step, context.get(Run.class), context.get(EnvVars.class));
       DetachedCommandFollower follower =
           new DetachedCommandFollower(new AgentControlFiles(dir), copied, System::nanoTime);
       try (java.io.OutputStream out = prepared.maskedLog(context.get(TaskListener.class))) {

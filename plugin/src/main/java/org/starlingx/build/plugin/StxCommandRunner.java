@@ -109,14 +109,8 @@ final class StxCommandRunner {
 
   /** Starts the command detached, its control directory at {@code control}; returns at once. */
   static void start(
-      StxCliStep step,
-      Run<?, ?> run,
-      FilePath workspace,
-      Map<String, String> env,
-      Launcher launcher,
-      FilePath control)
+      StxCliStep step, Prepared prepared, FilePath workspace, Launcher launcher, FilePath control)
       throws IOException, InterruptedException {
-    Prepared prepared = prepare(step, run, env);
     Map<String, String> launchEnv = new HashMap<>(prepared.command().env());
     launchEnv.putAll(DetachedCommand.launchEnv(control.getRemote()));
     int exit =
