@@ -150,6 +150,7 @@ public final class DailyBuild {
             new LocalProcessWorker(output.resolve("builds")),
             output.resolve("work"),
             packages);
+    Path baseList = BaseWheels.listOf(tree.root(), DIST, "stable");
     if (settings.dryRun()) {
       Map<String, PackageRecipe> recipes = packageBuild.recipes(build);
       stages.add(
@@ -172,9 +173,7 @@ public final class DailyBuild {
           stage(
               "build-base-wheels",
               "planned",
-              BaseWheels.listOf(tree.root(), DIST, "stable") == null
-                  ? "no base wheels list"
-                  : "base wheels of " + BaseWheels.listOf(tree.root(), DIST, "stable")));
+              baseList == null ? "no base wheels list" : "base wheels of " + baseList));
       stages.add(
           stage(
               "build-wheels",
@@ -229,7 +228,6 @@ public final class DailyBuild {
     // build-wheels (the images branch of the old pipeline; docker images build in pods,
     // stxBuildImage)
     List<Path> baseWheels = List.of();
-    Path baseList = BaseWheels.listOf(tree.root(), DIST, "stable");
     if (baseList == null) {
       stages.add(
           stage(
