@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A real Kubernetes control plane (kube-apiserver, kube-controller-manager, kube-scheduler, etcd)
 # with KWOK playing the nodes, on loopback, for tests and the demo. Everything is built from the
-# Go module proxy, pinned in testenv/kube/build/*/go.mod and go.sum.
+# Go module proxy, pinned in testenv/kube/modules/*/go.mod and go.sum.
 #
 #   testenv/kube.sh install   build the binaries unless cached (idempotent)
 #   testenv/kube.sh up        install if needed, start what is not running, wait until ready
@@ -40,7 +40,7 @@ die() { printf 'kube: error: %s\n' "$*" >&2; exit 1; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # The pinned sources of every binary: a change to any go.mod/go.sum rebuilds.
-build_stamp() { cat "$here"/kube/build/*/go.mod "$here"/kube/build/*/go.sum | sha256sum | cut -c1-16; }
+build_stamp() { cat "$here"/kube/modules/*/go.mod "$here"/kube/modules/*/go.sum | sha256sum | cut -c1-16; }
 
 install_system_packages() {
   local missing=()
@@ -59,7 +59,7 @@ install_system_packages() {
 build_module() {
   local module=$1
   shift
-  (cd "$here/kube/build/$module" \
+  (cd "$here/kube/modules/$module" \
     && GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0 \
       go build -trimpath -ldflags='-s -w' -o "$bin/" "$@") \
     >>"$logs/build.log" 2>&1 || { tail -30 "$logs/build.log" >&2; die "building $module failed (log: $logs/build.log)"; }

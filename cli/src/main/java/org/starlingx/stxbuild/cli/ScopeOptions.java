@@ -1,0 +1,37 @@
+package org.starlingx.stxbuild.cli;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.starlingx.stxbuild.engine.scope.BuildScope;
+import org.starlingx.stxbuild.engine.scope.NamingPolicy;
+import org.starlingx.stxbuild.engine.scope.ScopeNames;
+import picocli.CommandLine.Option;
+
+/** Whose build of which project and branch: every name of the build comes from it. */
+final class ScopeOptions {
+  @Option(names = "--user", description = "Who builds (default: the login name).")
+  String user = System.getProperty("user.name", "local");
+
+  @Option(
+      names = "--project",
+      defaultValue = "starlingx",
+      description = "Project (default: ${DEFAULT-VALUE}).")
+  String project;
+
+  @Option(
+      names = "--branch",
+      defaultValue = "master",
+      description = "Branch (default: ${DEFAULT-VALUE}).")
+  String branch;
+
+  @Option(names = "--build-id", description = "This build's id (default: the current time).")
+  String buildId;
+
+  ScopeNames names() {
+    String id =
+        buildId != null
+            ? buildId
+            : DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
+    return new ScopeNames(new BuildScope(user, project, branch, id), NamingPolicy.DEFAULT);
+  }
+}

@@ -1,0 +1,54 @@
+package org.starlingx.stxbuild.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code stx-build}: the command line over the engine. */
+@Command(
+    name = "stx-build",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Runs StarlingX Debian builds on Kubernetes or on this machine.",
+    subcommands = {
+      DemoCommand.class,
+      DownloadCommand.class,
+      BuildCommand.class,
+      DailyCommand.class,
+      IsoCommand.class,
+      HelmChartsCommand.class,
+      ImagesCommand.class,
+      WheelsCommand.class,
+      DetectChangesCommand.class,
+      RecordStatusCommand.class,
+      PkgbuildCommand.class,
+      PublishCommand.class,
+      LogsCommand.class,
+      RetentionCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class StxBuildCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line with its exit codes: 0 done, 1 the work failed (the message says why, with no
+   * stack trace), 2 the command was used wrongly.
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new StxBuildCommand())
+        .setExecutionExceptionHandler(
+            (e, commandLine, parseResult) -> {
+              commandLine.getErr().println("stx-build: " + e.getMessage());
+              return 1;
+            });
+  }
+}

@@ -1,8 +1,0 @@
-package org.starlingx.build.engine.schedule;
-
-/** Runs one task on one worker; must return promptly once {@code abort} is set. */
-@FunctionalInterface
-public interface TaskRunner {
-  TaskOutcome run(String taskId, int attempt, String worker, AbortSignal abort)
-      throws InterruptedException;
-}

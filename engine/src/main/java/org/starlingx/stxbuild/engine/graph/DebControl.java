@@ -1,0 +1,119 @@
+package org.starlingx.stxbuild.engine.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code debian/control}: the source paragraph (name, build dependencies) and the binary packages
+ * it produces.
+ *
+ * @param source the source package name
+ * @param buildDepends Build-Depends, Build-Depends-Indep and Build-Depends-Arch together
+ * @param binaries the binary packages, with their architecture
+ */
+public record DebControl(String source, List<Relation> buildDepends, List<Binary> binaries) {
+  /** One binary package paragraph. */
+  public record Binary(String name, String architecture) {}
+
+  public static DebControl read(Path file) {
+    try {
+      return parse(Files.readString(file), file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  public static DebControl parse(String text, String where) {
+    List<Map<String, String>> paragraphs = Deb822.paragraphs(text, where);
+    if (paragraphs.isEmpty() || !paragraphs.get(0).containsKey("source")) {
+      throw new IllegalArgumentException(where + ": expected a first paragraph with 'Source:'");
+    }
+    Map<String, String> sourceParagraph = paragraphs.get(0);
+    List<Relation> depends = new ArrayList<>();
+    for (String field : List.of("build-depends", "build-depends-indep", "build-depends-arch")) {
+      String value = sourceParagraph.get(field);
+      if (value != null) {
+        depends.addAll(Relation.parseList(value, where + ": " + field));
+      }
+    }
+    List<Binary> binaries = new ArrayList<>();
+    for (Map<String, String> paragraph : paragraphs.subList(1, paragraphs.size())) {
+      String name = paragraph.get("package");
+      if (name == null) {
+        throw new IllegalArgumentException(where + ": a binary paragraph has no 'Package:'");
+      }
+      binaries.add(new Binary(name, paragraph.getOrDefault("architecture", "any")));
+    }
+    return new DebControl(
+        sourceParagraph.get("source"), List.copyOf(depends), List.copyOf(binaries));
+  }
+
+  /** The files a {@code .dsc} lists with their sha256 (Checksums-Sha256). */
+  public static java.util.Map<String, String> dscSha256(Path dsc) {
+    try {
+      Map<String, String> fields = Deb822.paragraphs(Files.readString(dsc), dsc.toString()).get(0);
+      String listing = fields.get("checksums-sha256");
+      if (listing == null) {
+        throw new IllegalArgumentException(dsc.getFileName() + " has no Checksums-Sha256");
+      }
+      java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+      for (String line : listing.split("\n")) {
+        String[] parts = line.strip().split("\\s+");
+        if (parts.length == 3) {
+          files.put(parts[2], parts[0]);
+        }
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dsc, e);
+    }
+  }
+
+  /** What a {@code .dsc} says of its source: name, build dependencies, binary packages. */
+  public static DebControl fromDsc(Path dsc) {
+    try {
+      Map<String, String> fields = Deb822.paragraphs(Files.readString(dsc), dsc.toString()).get(0);
+      List<Relation> depends = new ArrayList<>();
+      for (String field : List.of("build-depends", "build-depends-indep", "build-depends-arch")) {
+        if (fields.get(field) != null) {
+          depends.addAll(Relation.parseList(fields.get(field), dsc + ": " + field));
+        }
+      }
+      List<Binary> binaries = new ArrayList<>();
+      for (String binary : fields.getOrDefault("binary", "").split(",")) {
+        if (!binary.isBlank()) {
+          binaries.add(new Binary(binary.strip(), fields.getOrDefault("architecture", "any")));
+        }
+      }
+      return new DebControl(fields.get("source"), List.copyOf(depends), List.copyOf(binaries));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dsc, e);
+    }
+  }
+
+  /** The file names a {@code .dsc} lists (Checksums-Sha256, or Files). */
+  public static List<String> dscFiles(Path dsc) {
+    try {
+      Map<String, String> fields = Deb822.paragraphs(Files.readString(dsc), dsc.toString()).get(0);
+      String listing = fields.getOrDefault("checksums-sha256", fields.get("files"));
+      if (listing == null) {
+        throw new IllegalArgumentException(dsc + ": lists no files");
+      }
+      List<String> names = new ArrayList<>();
+      for (String line : listing.split("\n")) {
+        String[] parts = line.strip().split("\\s+");
+        if (parts.length == 3) {
+          names.add(parts[2]);
+        }
+      }
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dsc, e);
+    }
+  }
+}

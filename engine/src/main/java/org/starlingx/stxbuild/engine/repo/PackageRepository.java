@@ -1,0 +1,28 @@
+package org.starlingx.stxbuild.engine.repo;
+
+import java.util.Optional;
+
+/** A package repository service shared by builds: Pulp, or a local directory for one user. */
+public interface PackageRepository {
+
+  /**
+   * Opens a session for one build, starting from the branch's last good content if there is any.
+   */
+  RepoSession openSession(SessionNames names);
+
+  /**
+   * A handle on a session another process opened, for adding packages to it (a build pod adding its
+   * results); closing the handle leaves the session to its owner. Only a shared repository service
+   * offers this.
+   */
+  default RepoSession attachSession(SessionNames names) {
+    throw new UnsupportedOperationException(
+        "this repository is local to one process; builds in pods need a shared one (Pulp)");
+  }
+
+  /** The apt source serving a branch's last good content, if the branch has one. */
+  Optional<AptSource> branchSource(String branch);
+
+  /** The apt source serving a promoted release, if there is one by that name. */
+  Optional<AptSource> releaseSource(String release);
+}

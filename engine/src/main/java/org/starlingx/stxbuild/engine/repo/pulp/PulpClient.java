@@ -1,0 +1,90 @@
+package org.starlingx.stxbuild.engine.repo.pulp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Pulp 3's REST API: the entry point. Content-type specifics live in {@link #deb()} and {@link
+ * #files()}, deduplicated uploads in {@link #artifacts()}, task waiting in {@link #tasks()}.
+ */
+public final class PulpClient {
+  private static final String API = "/pulp/api/v3/";
+
+  private final PulpConnection connection;
+  private final PulpHttp http;
+  private final PulpTasks tasks;
+  private final PulpArtifacts artifacts;
+  private final PulpDeb deb;
+  private final PulpFiles files;
+
+  public PulpClient(PulpConnection connection) {
+    this(connection, PulpHttp.RetrySettings.DEFAULT, PulpArtifacts.DEFAULT_CHUNK_BYTES);
+  }
+
+  PulpClient(PulpConnection connection, PulpHttp.RetrySettings retry, int chunkBytes) {
+    this.connection = connection;
+    this.http = new PulpHttp(connection, new ObjectMapper(), retry);
+    this.tasks = new PulpTasks(http, connection.taskTimeout());
+    this.artifacts = new PulpArtifacts(http, tasks, chunkBytes);
+    this.deb = new PulpDeb(http, tasks, artifacts);
+    this.files = new PulpFiles(http, tasks);
+  }
+
+  public PulpConnection connection() {
+    return connection;
+  }
+
+  public PulpTasks tasks() {
+    return tasks;
+  }
+
+  public PulpArtifacts artifacts() {
+    return artifacts;
+  }
+
+  public PulpDeb deb() {
+    return deb;
+  }
+
+  public PulpFiles files() {
+    return files;
+  }
+
+  /** Pulp's {@code status} document: versions, database, online workers and content apps. */
+  public JsonNode status() {
+    return http.get(API + "status/");
+  }
+
+  /** The href of the signing service registered under {@code name}, if there is one. */
+  public java.util.Optional<String> signingService(String name) {
+    return http.list(API + "signing-services/", Map.of("name", name)).stream()
+        .findFirst()
+        .map(service -> service.path("pulp_href").asText());
+  }
+
+  /** Deletes a repository, distribution, publication or remote, waiting for its task if any. */
+  public void delete(String href) {
+    JsonNode answer = http.delete(href);
+    if (answer.hasNonNull("task")) {
+      tasks.waitForAccepted(answer);
+    }
+  }
+
+  /**
+   * Removes content and artifacts no repository version references any more and that have been
+   * orphans for at least {@code protection}: younger ones may belong to a build still running.
+   */
+  public void cleanOrphans(java.time.Duration protection) {
+    tasks.waitForAccepted(
+        http.post(
+            API + "orphans/cleanup/", Map.of("orphan_protection_time", protection.toMinutes())));
+  }
+
+  /** Downloads a file the content app serves, for example a package from a distribution. */
+  public Path download(URI url, Path target) {
+    return http.download(url, target);
+  }
+}

@@ -1,0 +1,182 @@
+package org.starlingx.stxbuild.engine.repo.pulp;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Pulp's deb plugin: apt repositories, packages, remotes and apt publications. */
+public final class PulpDeb {
+  private static final String API = "/pulp/api/v3/";
+  private static final String PACKAGES = API + "content/deb/packages/";
+  private static final String PUBLICATIONS = API + "publications/deb/apt/";
+  private static final String REMOTES = API + "remotes/deb/apt/";
+
+  /** How a remote fetches packages: at sync time, or when a client first asks for them. */
+  public enum Policy {
+    IMMEDIATE("immediate"),
+    ON_DEMAND("on_demand");
+
+    private final String apiValue;
+
+    Policy(String apiValue) {
+      this.apiValue = apiValue;
+    }
+  }
+
+  /**
+   * An upstream apt repository to mirror.
+   *
+   * @param url the repository root, where {@code dists/} is
+   * @param distributions space-separated suites, for example {@code bookworm bookworm-updates}
+   * @param components space-separated components, or null for all
+   * @param architectures space-separated architectures, or null for all
+   */
+  public record RemoteSpec(
+      String name,
+      URI url,
+      String distributions,
+      String components,
+      String architectures,
+      Policy policy) {}
+
+  /**
+   * The package content for a file, and whether this call sent its bytes.
+   *
+   * @param contentHref the package content's href
+   * @param uploaded true when the file had to be sent; false when Pulp had it already
+   */
+  public record Ensured(String contentHref, boolean uploaded) {}
+
+  private final PulpHttp http;
+  private final PulpTasks tasks;
+  private final PulpArtifacts artifacts;
+  private final PulpRepositories repositories;
+
+  /** Builds in this process adding the same new file at once make its package once. */
+  private final SingleFlight<String, Ensured> ensuring = new SingleFlight<>();
+
+  PulpDeb(PulpHttp http, PulpTasks tasks, PulpArtifacts artifacts) {
+    this.http = http;
+    this.tasks = tasks;
+    this.artifacts = artifacts;
+    this.repositories = new PulpRepositories(http, tasks, "deb/apt");
+  }
+
+  /** Apt repositories and distributions. */
+  public PulpRepositories repositories() {
+    return repositories;
+  }
+
+  /** Uploads a {@code .deb} and adds the package to the repository in one task. */
+  public PulpTask uploadPackage(Path deb, String repositoryHref) {
+    return tasks.waitForAccepted(
+        http.postFile(PACKAGES, Map.of("repository", repositoryHref), "file", deb));
+  }
+
+  /**
+   * The package content for a {@code .deb}: the one Pulp has for this sha256, or one made now from
+   * the artifact Pulp has, or from the file sent now. The file is sent only when Pulp has neither.
+   */
+  public Ensured ensurePackage(Path deb, String sha256) {
+    SingleFlight.Outcome<Ensured> outcome = ensuring.run(sha256, () -> findOrCreate(deb, sha256));
+    Ensured ensured = outcome.value();
+    return outcome.computedHere() ? ensured : new Ensured(ensured.contentHref(), false);
+  }
+
+  private Ensured findOrCreate(Path deb, String sha256) {
+    Optional<String> existing = findPackage(sha256);
+    if (existing.isPresent()) {
+      return new Ensured(existing.get(), false);
+    }
+    try {
+      Optional<String> artifact = artifacts.find(sha256);
+      if (artifact.isPresent()) {
+        return new Ensured(createPackage(artifact.get()), false);
+      }
+      return new Ensured(createPackageFromUpload(artifacts.stage(deb)), true);
+    } catch (PulpException e) {
+      // Another process may have created the same package from the same file just now.
+      return new Ensured(findPackage(sha256).orElseThrow(() -> e), true);
+    }
+  }
+
+  /** The href of the package content whose file has this sha256, if Pulp has one. */
+  public Optional<String> findPackage(String sha256) {
+    return http.list(PACKAGES, Map.of("sha256", sha256, "fields", "pulp_href")).stream()
+        .findFirst()
+        .map(node -> node.path("pulp_href").asText());
+  }
+
+  /** Creates package content from an artifact Pulp already holds; returns the content href. */
+  public String createPackage(String artifactHref) {
+    PulpTask task = tasks.waitForAccepted(http.post(PACKAGES, Map.of("artifact", artifactHref)));
+    return task.createdResource("/content/deb/packages/");
+  }
+
+  /** Creates package content from a staged upload in one task; returns the content href. */
+  public String createPackageFromUpload(String uploadHref) {
+    PulpTask task = tasks.waitForAccepted(http.post(PACKAGES, Map.of("upload", uploadHref)));
+    return task.createdResource("/content/deb/packages/");
+  }
+
+  /** Package names and versions in a repository version, as {@code name=version}. */
+  public List<String> packagesIn(String repositoryVersionHref) {
+    return http
+        .list(
+            PACKAGES,
+            Map.of("repository_version", repositoryVersionHref, "fields", "package,version"))
+        .stream()
+        .map(node -> node.path("package").asText() + "=" + node.path("version").asText())
+        .toList();
+  }
+
+  /** Creates a remote for an upstream apt repository; returns its href. */
+  public String createRemote(RemoteSpec spec, Map<String, String> labels) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", spec.name());
+    body.put("url", spec.url().toString());
+    body.put("distributions", spec.distributions());
+    if (spec.components() != null) {
+      body.put("components", spec.components());
+    }
+    if (spec.architectures() != null) {
+      body.put("architectures", spec.architectures());
+    }
+    body.put("policy", spec.policy().apiValue);
+    body.put("pulp_labels", labels);
+    return http.post(REMOTES, body).path("pulp_href").asText();
+  }
+
+  /** The remote of that exact name, if any. */
+  public Optional<String> findRemote(String name) {
+    return http.list(REMOTES, Map.of("name", name)).stream()
+        .findFirst()
+        .map(node -> node.path("pulp_href").asText());
+  }
+
+  /** Syncs the repository from a remote; returns the new repository version, if one was made. */
+  public Optional<String> sync(String repositoryHref, String remoteHref) {
+    PulpTask task =
+        tasks.waitForAccepted(
+            http.post(repositoryHref + "sync/", Map.of("remote", remoteHref, "mirror", false)));
+    return task.createdResources().stream().filter(href -> href.contains("/versions/")).findFirst();
+  }
+
+  /**
+   * Publishes a repository version as an apt repository, in both the flat layout ({@code
+   * dists/default}) and the structured one, signed when {@code signingServiceHref} is not null.
+   */
+  public String publish(String repositoryVersionHref, String signingServiceHref) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("repository_version", repositoryVersionHref);
+    body.put("simple", true);
+    body.put("structured", true);
+    if (signingServiceHref != null) {
+      body.put("signing_service", signingServiceHref);
+    }
+    return tasks.waitForAccepted(http.post(PUBLICATIONS, body)).createdResource("/publications/");
+  }
+}

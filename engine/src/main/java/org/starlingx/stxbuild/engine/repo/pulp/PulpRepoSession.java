@@ -1,0 +1,250 @@
+package org.starlingx.stxbuild.engine.repo.pulp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.starlingx.stxbuild.engine.repo.AddResult;
+import org.starlingx.stxbuild.engine.repo.AptSource;
+import org.starlingx.stxbuild.engine.repo.FileDigests;
+import org.starlingx.stxbuild.engine.repo.RepoSession;
+import org.starlingx.stxbuild.engine.repo.SessionNames;
+
+/** One build's session on Pulp; see {@link PulpPackageRepository} for names. */
+final class PulpRepoSession implements RepoSession {
+  private static final String SNAPSHOT = "stx.snapshot";
+  private final PulpClient pulp;
+  private final SessionNames names;
+  private final PulpSigning signing;
+  private final PulpRepository repository;
+  private PulpDistribution distribution;
+  private final AtomicInteger snapshots = new AtomicInteger();
+  private boolean kept;
+  private boolean closed;
+
+  private PulpRepoSession(
+      PulpClient pulp, SessionNames names, PulpSigning signing, PulpRepository repository) {
+    this.pulp = pulp;
+    this.names = names;
+    this.signing = signing;
+    this.repository = repository;
+  }
+
+  static PulpRepoSession open(PulpClient pulp, SessionNames names, PulpSigning signing) {
+    PulpRepositories repositories = pulp.deb().repositories();
+    // A session of this name is left over from a run of the same build that was interrupted (a
+    // controller restart re-runs the step): it was never completed, so it starts afresh.
+    String name = PulpPackageRepository.sessionRepositoryName(names.session());
+    repositories.findDistribution(name).ifPresent(stale -> pulp.delete(stale.href()));
+    repositories.find(name).ifPresent(stale -> pulp.delete(stale.href()));
+    deleteSnapshots(pulp, names);
+    PulpRepository created =
+        repositories.create(
+            PulpPackageRepository.sessionRepositoryName(names.session()),
+            PulpPackageRepository.labels(names, "session"));
+    PulpRepoSession session = new PulpRepoSession(pulp, names, signing, created);
+    try {
+      // Start from the branch's last good content: unchanged packages are reused, not rebuilt.
+      repositories
+          .find(PulpPackageRepository.branchRepositoryName(names.branch()))
+          .map(PulpRepository::latestVersionHref)
+          .filter(version -> !version.endsWith("/versions/0/"))
+          .ifPresent(version -> repositories.modify(created.href(), List.of(), List.of(), version));
+      return session;
+    } catch (RuntimeException e) {
+      session.abort();
+      throw e;
+    }
+  }
+
+  /**
+   * A handle on a session another process opened (a build pod adding its packages to its build's
+   * session): it adds and publishes, and closing it leaves the session to its owner.
+   */
+  static PulpRepoSession attach(PulpClient pulp, SessionNames names, PulpSigning signing) {
+    String name = PulpPackageRepository.sessionRepositoryName(names.session());
+    PulpRepository repository =
+        pulp.deb()
+            .repositories()
+            .find(name)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "repository session '"
+                            + names.session()
+                            + "' does not exist in Pulp ("
+                            + name
+                            + "); expected the build that owns it to have opened it"));
+    PulpRepoSession session = new PulpRepoSession(pulp, names, signing, repository);
+    session.kept = true;
+    return session;
+  }
+
+  @Override
+  public SessionNames names() {
+    return names;
+  }
+
+  @Override
+  public AddResult addPackages(List<Path> debs) {
+    List<String> content = new ArrayList<>();
+    AddResult result = new AddResult(0, 0, 0, 0);
+    for (Path deb : debs) {
+      long size = size(deb);
+      String sha256 = FileDigests.of(deb).sha256();
+      PulpDeb.Ensured outcome = pulp.deb().ensurePackage(deb, sha256);
+      boolean sent = outcome.uploaded();
+      if (!sent) {
+        pulp.artifacts().reused(size);
+      }
+      content.add(outcome.contentHref());
+      result = result.plus(new AddResult(1, sent ? 1 : 0, size, sent ? size : 0));
+    }
+    pulp.deb().repositories().modify(repository.href(), content, List.of(), null);
+    return result;
+  }
+
+  @Override
+  public List<String> packages() {
+    return pulp.deb().packagesIn(latestVersion());
+  }
+
+  @Override
+  public AptSource publish() {
+    String publication = pulp.deb().publish(latestVersion(), signingHref());
+    PulpRepositories repositories = pulp.deb().repositories();
+    if (distribution == null) {
+      distribution =
+          repositories.createDistribution(
+              repository.name(),
+              PulpPackageRepository.sessionBasePath(names.session()),
+              publication,
+              PulpPackageRepository.labels(names, "session"));
+    } else {
+      repositories.updateDistribution(distribution.href(), publication);
+    }
+    return PulpPackageRepository.aptSource(distribution.baseUrl(), signing);
+  }
+
+  @Override
+  public AptSource snapshot() {
+    String publication = pulp.deb().publish(latestVersion(), signingHref());
+    int number = snapshots.incrementAndGet();
+    Map<String, String> labels = PulpPackageRepository.labels(names, "session");
+    labels.put(SNAPSHOT, String.valueOf(number));
+    PulpDistribution served =
+        pulp.deb()
+            .repositories()
+            .createDistribution(
+                repository.name() + "-snapshot-" + number,
+                PulpPackageRepository.sessionSnapshotBasePath(names.session(), number),
+                publication,
+                labels);
+    return PulpPackageRepository.aptSource(served.baseUrl(), signing);
+  }
+
+  /**
+   * Snapshots serve readers while the build runs; once it ends nobody reads them. Retention removes
+   * any that a killed build left, as they carry the session's role.
+   */
+  private static void deleteSnapshots(PulpClient pulp, SessionNames names) {
+    pulp.deb()
+        .repositories()
+        .distributionsLabelled("stx.session=" + names.session() + "," + SNAPSHOT)
+        .forEach(snapshot -> pulp.delete(snapshot.href()));
+  }
+
+  @Override
+  public AptSource complete() {
+    PulpRepositories repositories = pulp.deb().repositories();
+    String branchName = PulpPackageRepository.branchRepositoryName(names.branch());
+    PulpRepository branch =
+        repositories
+            .find(branchName)
+            .orElseGet(
+                () ->
+                    repositories.create(branchName, PulpPackageRepository.labels(names, "branch")));
+    // The branch's new version is exactly this session's content.
+    String version =
+        repositories
+            .modify(branch.href(), List.of(), List.of(), latestVersion())
+            .orElseGet(() -> repositories.get(branch.href()).latestVersionHref());
+    String publication = pulp.deb().publish(version, signingHref());
+    PulpDistribution served =
+        repositories
+            .findDistribution(branchName)
+            .map(
+                existing -> {
+                  repositories.updateDistribution(existing.href(), publication);
+                  return existing;
+                })
+            .orElseGet(
+                () ->
+                    repositories.createDistribution(
+                        branchName,
+                        PulpPackageRepository.branchBasePath(names.branch()),
+                        publication,
+                        PulpPackageRepository.labels(names, "branch")));
+    kept = true;
+    deleteSnapshots(pulp, names);
+    return PulpPackageRepository.aptSource(served.baseUrl(), signing);
+  }
+
+  @Override
+  public void promoteRelease(String releaseName) {
+    SessionNames.requireName(releaseName, "release");
+    PulpRepositories repositories = pulp.deb().repositories();
+    repositories.label(repository.href(), PulpPackageRepository.RELEASED, releaseName);
+    String publication = pulp.deb().publish(latestVersion(), signingHref());
+    Map<String, String> labels = PulpPackageRepository.labels(names, "release");
+    labels.put(PulpPackageRepository.RELEASED, releaseName);
+    repositories.createDistribution(
+        PulpPackageRepository.releaseDistributionName(releaseName),
+        PulpPackageRepository.releaseBasePath(releaseName),
+        publication,
+        labels);
+    kept = true;
+  }
+
+  @Override
+  public void abort() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // Deleting the repository deletes its versions and publications; content units stay in Pulp,
+    // shared with other repositories, until retention cleans orphans.
+    if (distribution != null) {
+      pulp.delete(distribution.href());
+    }
+    deleteSnapshots(pulp, names);
+    pulp.delete(repository.href());
+  }
+
+  @Override
+  public void close() {
+    if (!kept) {
+      abort();
+    }
+  }
+
+  private String signingHref() {
+    return signing == null ? null : signing.serviceHref();
+  }
+
+  private String latestVersion() {
+    return pulp.deb().repositories().get(repository.href()).latestVersionHref();
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

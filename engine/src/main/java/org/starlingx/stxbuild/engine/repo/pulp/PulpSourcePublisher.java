@@ -1,0 +1,66 @@
+package org.starlingx.stxbuild.engine.repo.pulp;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.starlingx.stxbuild.engine.graph.DebControl;
+import org.starlingx.stxbuild.engine.repo.FileDigests;
+import org.starlingx.stxbuild.engine.repo.SessionNames;
+
+/**
+ * Serves a build's prepared source packages to its build pods from Pulp: file repository {@code
+ * stx-sources-<session>} at {@code stx/sources/<session>/}, labelled like the session so retention
+ * removes it with the build. A file Pulp already holds is not uploaded again.
+ */
+public final class PulpSourcePublisher {
+  private final PulpClient pulp;
+
+  public PulpSourcePublisher(PulpClient pulp) {
+    this.pulp = pulp;
+  }
+
+  /**
+   * Publishes a {@code .dsc} and the files it lists; returns the URL the {@code .dsc} is served at.
+   */
+  public synchronized URI publish(SessionNames names, Path dsc) {
+    Map<String, String> labels = new HashMap<>(names.labels());
+    labels.put(PulpPackageRepository.ROLE, "session");
+    labels.put("stx.session", names.session());
+    String name = "stx-sources-" + names.session();
+    PulpRepositories repositories = pulp.files().repositories();
+    PulpRepository repository =
+        repositories.find(name).orElseGet(() -> repositories.create(name, labels));
+    List<Path> files = new ArrayList<>(List.of(dsc));
+    DebControl.dscFiles(dsc).forEach(f -> files.add(dsc.resolveSibling(f)));
+    List<String> content = new ArrayList<>();
+    for (Path file : files) {
+      String sha256 = FileDigests.of(file).sha256();
+      String relativePath = file.getFileName().toString();
+      content.add(
+          pulp.files()
+              .find(relativePath, sha256)
+              .orElseGet(
+                  () ->
+                      pulp.files()
+                          .create(relativePath, pulp.artifacts().ensure(file, sha256).href())));
+    }
+    repositories.modify(repository.href(), content, List.of(), null);
+    String publication = pulp.files().publishLatest(repository.href());
+    PulpDistribution distribution =
+        repositories
+            .findDistribution(name)
+            .map(
+                existing -> {
+                  repositories.updateDistribution(existing.href(), publication);
+                  return existing;
+                })
+            .orElseGet(
+                () ->
+                    repositories.createDistribution(
+                        name, "stx/sources/" + names.session(), publication, labels));
+    return distribution.baseUrl().resolve(dsc.getFileName().toString());
+  }
+}

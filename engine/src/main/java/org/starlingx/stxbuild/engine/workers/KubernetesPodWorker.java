@@ -1,0 +1,181 @@
+package org.starlingx.stxbuild.engine.workers;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.starlingx.stxbuild.engine.pods.BuildPodFactory;
+import org.starlingx.stxbuild.engine.pods.BuildRole;
+import org.starlingx.stxbuild.engine.pods.PodOverrides;
+import org.starlingx.stxbuild.engine.pods.PodStep;
+import org.starlingx.stxbuild.engine.schedule.AbortSignal;
+import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
+
+/**
+ * Builds a package in a transient pkgbuilder pod: the pod fetches the source package from the
+ * repository service, installs build-deps from the session's apt source, builds, and uploads the
+ * results to the session itself, so nothing passes through the caller. The worker creates the pod,
+ * follows it with a watch, and tells a failed build (non-zero exit) from a failed worker (evicted,
+ * OOM-killed, node lost), which the scheduler retries elsewhere. Abort deletes the pod at once.
+ *
+ * <p>The pod runs {@code stx-build pkgbuild} ({@link PodPackageBuild}) from the pkgbuilder image,
+ * with {@code STX_SOURCE_URL} (where the {@code .dsc} is served), {@code STX_APT_SOURCE}, {@code
+ * STX_BUILD_DEPS} and the repository session and Pulp connection ({@link PodRepositoryAccess}).
+ */
+public final class KubernetesPodWorker implements PackageWorker {
+  private static final Duration LOG_TIMEOUT = Duration.ofSeconds(5);
+  private final KubernetesClient client;
+  private final BuildPodFactory pods;
+  private final PodRepositoryAccess repository;
+  private final Function<PackageBuildRequest, String> sourceUrl;
+  private final String overrideYaml;
+  private final Duration timeout;
+
+  /**
+   * @param sourceUrl where the repository service serves a request's {@code .dsc}
+   * @param overrideYaml the user's pod YAML fragment (may be null)
+   */
+  public KubernetesPodWorker(
+      KubernetesClient client,
+      BuildPodFactory pods,
+      PodRepositoryAccess repository,
+      Function<PackageBuildRequest, String> sourceUrl,
+      String overrideYaml,
+      Duration timeout) {
+    this.client = client;
+    this.pods = pods;
+    this.repository = repository;
+    this.sourceUrl = sourceUrl;
+    this.overrideYaml = overrideYaml;
+    this.timeout = timeout;
+  }
+
+  @Override
+  public Result build(PackageBuildRequest request, String worker, AbortSignal abort)
+      throws InterruptedException {
+    Pod pod =
+        PodOverrides.merge(
+            pods.pod(
+                BuildRole.PKGBUILDER,
+                new PodStep(
+                    "pkg-" + request.name(),
+                    List.of("stx-build", "pkgbuild"),
+                    repository.environment(
+                        Map.of(
+                            "STX_SOURCE_URL", sourceUrl.apply(request),
+                            "STX_PACKAGE", request.name(),
+                            "STX_BUILD_DEPS", String.join(",", request.buildDepPackages())))),
+                request.aptSource() == null ? null : request.aptSource().sourcesListLine()),
+            overrideYaml);
+    repository.addPasswordFromSecret(pod);
+    String namespace = pod.getMetadata().getNamespace();
+    PodResource resource =
+        client.pods().inNamespace(namespace).withName(pod.getMetadata().getName());
+    // A retry of the same package reuses the name: the previous attempt's pod must be gone first.
+    resource.withGracePeriod(0).delete();
+    resource.waitUntilCondition(p -> p == null, 60, TimeUnit.SECONDS);
+    client.resource(pod).create();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      Pod ended = null;
+      while (ended == null) {
+        if (abort.aborted()) {
+          return new Result(new TaskOutcome.Failed("aborted"), List.of());
+        }
+        if (System.nanoTime() > deadline) {
+          return new Result(new TaskOutcome.Failed("no result after " + timeout), List.of());
+        }
+        try {
+          ended = resource.waitUntilCondition(p -> p == null || terminal(p), 1, TimeUnit.SECONDS);
+          if (ended == null) {
+            return new Result(
+                new TaskOutcome.InfrastructureFailure(
+                    TaskOutcome.Kind.WORKER_LOST, "the pod disappeared"),
+                List.of());
+          }
+        } catch (KubernetesClientTimeoutException stillRunning) {
+          // keep following it
+        }
+      }
+      saveLog(resource, request);
+      return new Result(outcome(ended), List.of());
+    } finally {
+      resource.withGracePeriod(0).delete();
+    }
+  }
+
+  @Override
+  public boolean remote() {
+    return true;
+  }
+
+  static boolean terminal(Pod pod) {
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return "Succeeded".equals(phase) || "Failed".equals(phase);
+  }
+
+  /** What a finished pod means for the build. */
+  static TaskOutcome outcome(Pod pod) {
+    if ("Succeeded".equals(pod.getStatus().getPhase())) {
+      return new TaskOutcome.Built(List.of());
+    }
+    String reason = pod.getStatus().getReason();
+    if ("Evicted".equals(reason)) {
+      return new TaskOutcome.InfrastructureFailure(
+          TaskOutcome.Kind.EVICTED, String.valueOf(pod.getStatus().getMessage()));
+    }
+    if ("NodeLost".equals(reason) || "UnexpectedAdmissionError".equals(reason)) {
+      return new TaskOutcome.InfrastructureFailure(TaskOutcome.Kind.WORKER_LOST, reason);
+    }
+    for (ContainerStatus status : pod.getStatus().getContainerStatuses()) {
+      var terminated = status.getState() == null ? null : status.getState().getTerminated();
+      if (terminated == null) {
+        continue;
+      }
+      if ("OOMKilled".equals(terminated.getReason())) {
+        return new TaskOutcome.InfrastructureFailure(
+            TaskOutcome.Kind.OOM_KILLED, "container " + status.getName() + " ran out of memory");
+      }
+      if (terminated.getExitCode() != null && terminated.getExitCode() != 0) {
+        return new TaskOutcome.Failed(
+            "pod " + pod.getMetadata().getName() + " exited " + terminated.getExitCode());
+      }
+    }
+    return new TaskOutcome.Failed(
+        "pod " + pod.getMetadata().getName() + " failed" + (reason == null ? "" : ": " + reason));
+  }
+
+  private static void saveLog(PodResource resource, PackageBuildRequest request) {
+    String log;
+    // The API server fetches logs from the node's kubelet; a lost node must not hang the build.
+    java.util.concurrent.CompletableFuture<String> fetch =
+        java.util.concurrent.CompletableFuture.supplyAsync(resource::getLog);
+    try {
+      log = fetch.get(LOG_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      fetch.cancel(true);
+      log = "(no log from the pod within " + LOG_TIMEOUT.toSeconds() + " s)\n";
+    } catch (java.util.concurrent.ExecutionException e) {
+      log = "(no log from the pod: " + e.getCause().getMessage() + ")\n";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log = "(interrupted while reading the pod's log)\n";
+    }
+    try {
+      Files.createDirectories(request.log().getParent());
+      Files.writeString(request.log(), log == null ? "" : log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + request.log(), e);
+    }
+  }
+}

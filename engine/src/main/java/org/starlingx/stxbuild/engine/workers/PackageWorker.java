@@ -1,0 +1,26 @@
+package org.starlingx.stxbuild.engine.workers;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.starlingx.stxbuild.engine.schedule.AbortSignal;
+import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
+
+/**
+ * Builds one Debian package somewhere: a local process, or a transient pod. The outcome tells a
+ * failed build (dependents skipped) from a failed worker (retried elsewhere).
+ */
+public interface PackageWorker {
+  /** The outcome and, when built, the {@code .deb} files produced (local) or none (remote). */
+  record Result(TaskOutcome outcome, List<Path> debs) {}
+
+  Result build(PackageBuildRequest request, String worker, AbortSignal abort)
+      throws InterruptedException;
+
+  /**
+   * True for workers that run elsewhere (pods): they take build-deps from the session's published
+   * apt source and add their results to the session themselves.
+   */
+  default boolean remote() {
+    return false;
+  }
+}

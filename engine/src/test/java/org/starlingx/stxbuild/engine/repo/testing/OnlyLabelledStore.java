@@ -1,0 +1,25 @@
+package org.starlingx.stxbuild.engine.repo.testing;
+
+import java.util.List;
+import org.starlingx.stxbuild.engine.retention.RetentionStore;
+import org.starlingx.stxbuild.engine.retention.StoredItem;
+
+/** A store seen through one label, so a test sweeps only what it created in a shared server. */
+public record OnlyLabelledStore(RetentionStore store, String key, String value)
+    implements RetentionStore {
+
+  @Override
+  public List<StoredItem> inventory() {
+    return store.inventory().stream().filter(item -> value.equals(item.labels().get(key))).toList();
+  }
+
+  @Override
+  public void delete(StoredItem item) {
+    store.delete(item);
+  }
+
+  @Override
+  public void cleanUnreferenced() {
+    store.cleanUnreferenced();
+  }
+}

@@ -1,2 +1,0 @@
-/** The Jenkins plugin: a thin adapter that turns Jenkins input into engine calls. */
-package org.starlingx.build.jenkins;

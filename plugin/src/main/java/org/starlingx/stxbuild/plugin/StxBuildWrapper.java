@@ -1,0 +1,89 @@
+package org.starlingx.stxbuild.plugin;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildWrapperDescriptor;
+import java.io.IOException;
+import java.util.Map;
+import jenkins.tasks.SimpleBuildWrapper;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.starlingx.stxbuild.engine.scope.BuildScope;
+import org.starlingx.stxbuild.engine.scope.NamespaceStrategy;
+import org.starlingx.stxbuild.engine.scope.NamingPolicy;
+import org.starlingx.stxbuild.engine.scope.ScopeNames;
+
+/**
+ * Freestyle jobs: "StarlingX build environment" gives the build steps the scope's environment (the
+ * same variables {@code stxBuild} sets), so the StarlingX builders know whose build it is. Run the
+ * job on a kubernetes-plugin pod template label to build in a pod.
+ */
+public class StxBuildWrapper extends SimpleBuildWrapper {
+  private final String project;
+  private final String branch;
+
+  @DataBoundConstructor
+  public StxBuildWrapper(String project, String branch) {
+    this.project = project;
+    this.branch = branch;
+  }
+
+  public String getProject() {
+    return project;
+  }
+
+  public String getBranch() {
+    return branch;
+  }
+
+  /** The variables for one run of the job. */
+  Map<String, String> environment(Map<String, String> env) {
+    BuildScope scope =
+        new BuildScope(
+            env.getOrDefault("BUILD_USER_ID", "jenkins"),
+            project,
+            branch,
+            env.getOrDefault("JOB_NAME", "job") + "-" + env.getOrDefault("BUILD_NUMBER", "0"));
+    StxBuildConfiguration config = StxBuildConfiguration.get();
+    ScopeNames names =
+        new ScopeNames(
+            scope,
+            new NamingPolicy(
+                NamespaceStrategy.parse(config.getNamespaceStrategy()),
+                config.getSharedNamespace(),
+                "stx-"));
+    return StxEnvironment.of(names, config.getPulpUrl());
+  }
+
+  @Override
+  public void setUp(
+      Context context,
+      Run<?, ?> build,
+      FilePath workspace,
+      Launcher launcher,
+      TaskListener listener,
+      EnvVars initialEnvironment)
+      throws IOException, InterruptedException {
+    environment(initialEnvironment).forEach(context::env);
+    listener.getLogger().println("StarlingX build environment for " + project + " " + branch);
+  }
+
+  @Extension
+  @Symbol("stxBuildEnvironment")
+  public static final class DescriptorImpl extends BuildWrapperDescriptor {
+    @Override
+    public boolean isApplicable(AbstractProject<?, ?> item) {
+      return true;
+    }
+
+    @Override
+    public String getDisplayName() {
+      return "StarlingX build environment";
+    }
+  }
+}
