@@ -24,6 +24,11 @@ command -v patch >/dev/null || missing+=(patch)
 /usr/bin/python3 -c 'import setuptools, wheel' 2>/dev/null || missing+=(python3-setuptools python3-wheel)
 /usr/bin/python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 command -v unzip >/dev/null || missing+=(unzip)
+# Packages build in clean chroots of the target codename (bullseye, trixie), made by mmdebstrap and
+# entered with unshare (util-linux); newuidmap (uidmap) maps the chroot's users for non-root users.
+command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
+command -v zstd >/dev/null || missing+=(zstd)
+command -v newuidmap >/dev/null || missing+=(uidmap)
 if [ "${1:-}" = "--tests" ]; then
   command -v gpg >/dev/null || missing+=(gpg)
   command -v buildah >/dev/null || missing+=(buildah)
@@ -39,3 +44,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_if_needed apt-get update -qq
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# Sub-ids for the chroots' users: Debian gives every user created by adduser a range, but root
+# and users created otherwise may have none.
+user=$(id -un)
+for file in /etc/subuid /etc/subgid; do
+  if ! grep -q "^$user:" "$file" 2>/dev/null; then
+    echo "require-tools: adding a sub-id range for $user to $file (chroot builds)" >&2
+    if [ "$(id -u)" = 0 ]; then echo "$user:1879048192:65536" >> "$file"; else echo "$user:1879048192:65536" | sudo tee -a "$file" >/dev/null; fi
+  fi
+done

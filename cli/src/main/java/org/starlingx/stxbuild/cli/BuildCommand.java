@@ -9,7 +9,7 @@ import org.starlingx.stxbuild.engine.packagebuild.BuildSettings;
 import org.starlingx.stxbuild.engine.packagebuild.PackageBuild;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
-import org.starlingx.stxbuild.engine.workers.LocalProcessWorker;
+import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
     name = "build",
     mixinStandardHelpOptions = true,
     description = {
-      "Builds the tree's Debian packages in dependency order with local workers into a repository"
-          + " session; packages whose inputs did not change since the last good build are reused.",
+      "Builds the tree's Debian packages in dependency order into a repository session, each in"
+          + " a clean chroot of the target codename (--dist) with its build-deps installed inside; packages whose inputs did not change since the last good build are reused.",
       "On success the session becomes the branch's last good build. Exit 0 when every package was"
           + " built or reused, 1 otherwise (the report says which failed and which were skipped)."
     })
@@ -51,6 +51,8 @@ final class BuildCommand implements Callable<Integer> {
       description = "Work directory: sources, builds, history, logs (default: ${DEFAULT-VALUE}).")
   Path work;
 
+  @Mixin ChrootOptions chroot;
+
   @Override
   public Integer call() throws Exception {
     ScopeNames names = scope.names();
@@ -63,7 +65,8 @@ final class BuildCommand implements Callable<Integer> {
                 tree.open(),
                 repository.packageRepository(),
                 tree.fetcher(repository),
-                new LocalProcessWorker(work.resolve("builds")),
+                new ChrootPackageWorker(
+                    work.resolve("builds"), chroot.cache(), chroot.options(tree.dist)),
                 work,
                 new ConsoleBuildProgress(System.out))
             .run(names.repositorySession(), settings, new AbortSignal());

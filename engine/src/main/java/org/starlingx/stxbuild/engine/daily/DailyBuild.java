@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import org.starlingx.stxbuild.engine.change.ChangeDecision;
 import org.starlingx.stxbuild.engine.change.ChangeDetector;
 import org.starlingx.stxbuild.engine.change.TreeFingerprint;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
+import org.starlingx.stxbuild.engine.chroot.ChrootCache;
 import org.starlingx.stxbuild.engine.helm.HelmApplicationBuilder;
 import org.starlingx.stxbuild.engine.images.BuildahImageBuilder;
 import org.starlingx.stxbuild.engine.images.DockerImageList;
@@ -43,7 +45,7 @@ import org.starlingx.stxbuild.engine.status.LocalBuildStatusStore;
 import org.starlingx.stxbuild.engine.wheels.BaseWheels;
 import org.starlingx.stxbuild.engine.wheels.WheelSource;
 import org.starlingx.stxbuild.engine.wheels.WheelsTarball;
-import org.starlingx.stxbuild.engine.workers.LocalProcessWorker;
+import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
 
 /**
  * StarlingX's daily build on the embedded default (local workers, local repository), stage for
@@ -147,7 +149,10 @@ public final class DailyBuild {
             tree,
             repository,
             fetcher,
-            new LocalProcessWorker(output.resolve("builds")),
+            new ChrootPackageWorker(
+                output.resolve("builds"),
+                new ChrootCache(ChrootCache.defaultRoot(), java.time.Duration.ofDays(7)),
+                ChrootBuildOptions.of(DIST)),
             output.resolve("work"),
             packages);
     Path baseList = BaseWheels.listOf(tree.root(), DIST, "stable");

@@ -3,9 +3,11 @@ package org.starlingx.stxbuild.engine.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.starlingx.stxbuild.engine.exec.CommandRunner;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
+import org.starlingx.stxbuild.engine.chroot.ChrootCache;
 import org.starlingx.stxbuild.engine.packagebuild.BuildProgress;
 import org.starlingx.stxbuild.engine.packagebuild.BuildReportPage;
 import org.starlingx.stxbuild.engine.packagebuild.BuildSettings;
@@ -20,7 +22,7 @@ import org.starlingx.stxbuild.engine.source.DownloadStep;
 import org.starlingx.stxbuild.engine.source.LocalMirrorFetcher;
 import org.starlingx.stxbuild.engine.source.SourceFetcher;
 import org.starlingx.stxbuild.engine.source.StxSourceTree;
-import org.starlingx.stxbuild.engine.workers.LocalProcessWorker;
+import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
 
 /**
  * The main job on the embedded default: the sample StarlingX tree built with local workers into the
@@ -37,11 +39,15 @@ public final class DemoJob {
 
   private static final int STEPS = 4;
 
+  /** The codename the demo builds for (StarlingX's default at the corpus's commits). */
+  public static final String DIST = "bullseye";
+
   private final Path outputDir;
   private final Path tree;
   private final Path upstream;
   private final ProgressListener progress;
   private final BuildProgress packages;
+  private ChrootCache chroots = new ChrootCache(ChrootCache.defaultRoot(), Duration.ofDays(7));
 
   public DemoJob(
       Path outputDir, Path tree, Path upstream, ProgressListener progress, BuildProgress packages) {
@@ -50,6 +56,12 @@ public final class DemoJob {
     this.upstream = upstream.toAbsolutePath().normalize();
     this.progress = progress;
     this.packages = packages;
+  }
+
+  /** Uses this chroot cache instead of the user's default one. */
+  public DemoJob withChrootCache(ChrootCache cache) {
+    this.chroots = cache;
+    return this;
   }
 
   /** Runs on the local repository in the output directory. */
@@ -63,19 +75,22 @@ public final class DemoJob {
 
   public Outcome run(PackageRepository repository, SourceFetcher fetcher, int workers)
       throws IOException, InterruptedException {
-    progress.stepStarted(1, STEPS, "Check Debian's build tools and the sample tree " + tree);
+    progress.stepStarted(
+        1, STEPS, "Prepare the " + DIST + " build chroot and read the sample tree " + tree);
     Files.createDirectories(outputDir);
-    String dpkg =
-        CommandRunner.run(outputDir, List.of("dpkg-buildpackage", "--version"))
-            .output()
-            .lines()
-            .findFirst()
-            .orElse("");
     StxSourceTree sourceTree = StxSourceTree.open(tree);
-    progress.stepDone(dpkg);
+    ChrootPackageWorker worker =
+        new ChrootPackageWorker(outputDir.resolve("builds"), chroots, ChrootBuildOptions.of(DIST));
+    ChrootCache.Prepared chroot = worker.chroot();
+    progress.stepDone(
+        (chroot.created() ? "made " : "reused ")
+            + chroot.tarball()
+            + " in "
+            + chroot.took().toMillis()
+            + " ms");
 
     BuildSettings settings =
-        new BuildSettings("bookworm", List.of("std", "rt"), "amd64", workers, 0, false);
+        new BuildSettings(DIST, List.of("std", "rt"), "amd64", workers, 0, false);
     progress.stepStarted(2, STEPS, "Download what the tree needs into the mirror");
     DownloadStep.Report downloads =
         new DownloadStep(fetcher)
@@ -104,12 +119,7 @@ public final class DemoJob {
         3, STEPS, "Build the packages (std and rt) with " + workers + " local workers");
     PackageBuild.Outcome build =
         new PackageBuild(
-                sourceTree,
-                repository,
-                fetcher,
-                new LocalProcessWorker(outputDir.resolve("builds")),
-                outputDir.resolve("work"),
-                packages)
+                sourceTree, repository, fetcher, worker, outputDir.resolve("work"), packages)
             .run(names.repositorySession(), settings, new AbortSignal());
     progress.stepDone(BuildReportPage.summary(build.report()));
 

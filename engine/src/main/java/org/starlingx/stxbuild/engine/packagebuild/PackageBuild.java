@@ -149,9 +149,14 @@ public final class PackageBuild {
                   (id, attempt, workerName, signal) -> {
                     PackageRecipe recipe = recipes.get(id);
                     Map<String, String> depFingerprints = new LinkedHashMap<>();
-                    List<Path> depDebs = new ArrayList<>();
                     for (String dep : graph.dependsOn(id)) {
                       depFingerprints.put(dep, fingerprints.get(dep));
+                    }
+                    // Every in-tree package reachable through build-deps: an installed build-dep
+                    // may itself depend on another in-tree package.
+                    List<String> closure = InTreeBuildDeps.closure(graph, id);
+                    List<Path> depDebs = new ArrayList<>();
+                    for (String dep : closure) {
                       depDebs.addAll(debsOf.get(dep));
                     }
                     String type = buildTypeOf(recipe, settings);
@@ -179,13 +184,19 @@ public final class PackageBuild {
                     }
                     long t0 = System.nanoTime();
                     List<String> depPackages = new ArrayList<>();
-                    for (String dep : graph.dependsOn(id)) {
+                    for (String dep : closure) {
                       controls.get(dep).binaries().forEach(b -> depPackages.add(b.name()));
                     }
                     PackageWorker.Result result =
                         worker.build(
                             new PackageBuildRequest(
-                                id, prepared.dsc(), depDebs, depPackages, published.get(), log),
+                                id,
+                                prepared.dsc(),
+                                depDebs,
+                                depPackages,
+                                published.get(),
+                                log,
+                                SerialBuild.of(recipe.metaFile())),
                             workerName,
                             signal);
                     if (result.outcome() instanceof TaskOutcome.Built) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
 import org.starlingx.stxbuild.engine.pods.BuildPodFactory;
 import org.starlingx.stxbuild.engine.pods.BuildRole;
 import org.starlingx.stxbuild.engine.pods.PodOverrides;
@@ -40,6 +41,8 @@ public final class KubernetesPodWorker implements PackageWorker {
   private final Function<PackageBuildRequest, String> sourceUrl;
   private final String overrideYaml;
   private final Duration timeout;
+  private Map<String, String> chrootEnvironment =
+      PodPackageBuild.chrootEnvironment(ChrootBuildOptions.of("bullseye"));
 
   /**
    * @param sourceUrl where the repository service serves a request's {@code .dsc}
@@ -60,6 +63,18 @@ public final class KubernetesPodWorker implements PackageWorker {
     this.timeout = timeout;
   }
 
+  /** Builds in chroots of these options (codename, mirror, tests, make jobs) inside the pods. */
+  public KubernetesPodWorker withChroot(ChrootBuildOptions options) {
+    this.chrootEnvironment = PodPackageBuild.chrootEnvironment(options);
+    return this;
+  }
+
+  private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(a);
+    all.putAll(b);
+    return all;
+  }
+
   @Override
   public Result build(PackageBuildRequest request, String worker, AbortSignal abort)
       throws InterruptedException {
@@ -71,10 +86,13 @@ public final class KubernetesPodWorker implements PackageWorker {
                     "pkg-" + request.name(),
                     List.of("stx-build", "pkgbuild"),
                     repository.environment(
-                        Map.of(
-                            "STX_SOURCE_URL", sourceUrl.apply(request),
-                            "STX_PACKAGE", request.name(),
-                            "STX_BUILD_DEPS", String.join(",", request.buildDepPackages())))),
+                        merged(
+                            Map.of(
+                                "STX_SOURCE_URL", sourceUrl.apply(request),
+                                "STX_PACKAGE", request.name(),
+                                "STX_BUILD_DEPS", String.join(",", request.buildDepPackages()),
+                                "STX_SERIAL", String.valueOf(request.serial())),
+                            chrootEnvironment))),
                 request.aptSource() == null ? null : request.aptSource().sourcesListLine()),
             overrideYaml);
     repository.addPasswordFromSecret(pod);

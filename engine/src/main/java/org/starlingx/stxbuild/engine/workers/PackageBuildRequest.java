@@ -13,6 +13,7 @@ import org.starlingx.stxbuild.engine.repo.AptSource;
  * @param buildDepPackages the names of those binary packages (pods fetch them from the session)
  * @param aptSource the session's apt source (pods take build-deps from it)
  * @param log where the build's output goes
+ * @param serial the package's {@code meta_data.yaml} says {@code serial: true}: one make job
  */
 public record PackageBuildRequest(
     String name,
@@ -20,15 +21,26 @@ public record PackageBuildRequest(
     List<Path> buildDepDebs,
     List<String> buildDepPackages,
     AptSource aptSource,
-    Path log) {
+    Path log,
+    boolean serial) {
   public PackageBuildRequest {
     buildDepDebs = List.copyOf(buildDepDebs);
     buildDepPackages = List.copyOf(buildDepPackages);
   }
 
+  public PackageBuildRequest(
+      String name,
+      Path dsc,
+      List<Path> buildDepDebs,
+      List<String> buildDepPackages,
+      AptSource aptSource,
+      Path log) {
+    this(name, dsc, buildDepDebs, buildDepPackages, aptSource, log, false);
+  }
+
   /** A request for a local worker, which needs only the build-deps' files. */
   public PackageBuildRequest(
       String name, Path dsc, List<Path> buildDepDebs, AptSource aptSource, Path log) {
-    this(name, dsc, buildDepDebs, List.of(), aptSource, log);
+    this(name, dsc, buildDepDebs, List.of(), aptSource, log, false);
   }
 }

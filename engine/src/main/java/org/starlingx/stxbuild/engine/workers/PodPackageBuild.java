@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.starlingx.stxbuild.engine.apt.PrivateAptRoot;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
+import org.starlingx.stxbuild.engine.chroot.ChrootCache;
+import org.starlingx.stxbuild.engine.chroot.ChrootSpec;
 import org.starlingx.stxbuild.engine.graph.DebControl;
 import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.repo.FileDigests;
@@ -21,24 +25,55 @@ import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
 /**
  * What a pkgbuilder pod does ({@code stx-build pkgbuild}, the pod's command): fetches its source
  * package from the repository service and checks every file against the {@code .dsc}; downloads its
- * in-tree build-deps from the session's apt source with a private apt root (nothing is installed,
- * nothing needs root) into {@code STX_DEPS_ROOT}; builds with {@code dpkg-buildpackage}; and adds
- * the results to the build's session itself, so no package passes through the process that
- * scheduled it.
+ * in-tree build-deps from the session's apt source; builds in a clean chroot of the target codename
+ * exactly as a local build does ({@link ChrootPackageWorker}: the same chroot, the same build-deps
+ * installed with apt inside it, the same environment, so pod and local builds give the same {@code
+ * .deb} names and versions); and adds the results to the build's session itself, so no package
+ * passes through the process that scheduled it.
  *
  * @param sourceUrl where the {@code .dsc} is served
  * @param aptSource the session's apt source line ({@code deb [trusted=yes] URL suite component})
  * @param buildDeps in-tree binary packages to take from the session
  * @param session the build's repository session
+ * @param chroot how to build: codename, mirror, seed, tests, make jobs
+ * @param serial one make job ({@code serial: true} in the package's meta_data.yaml)
  */
 public record PodPackageBuild(
-    URI sourceUrl, String aptSource, List<String> buildDeps, SessionNames session) {
+    URI sourceUrl,
+    String aptSource,
+    List<String> buildDeps,
+    SessionNames session,
+    ChrootBuildOptions chroot,
+    boolean serial) {
   public PodPackageBuild {
     buildDeps = List.copyOf(buildDeps);
   }
 
+  /** The environment a pod gets for the chroot options ({@link #fromEnvironment} reads it). */
+  public static Map<String, String> chrootEnvironment(ChrootBuildOptions options) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    env.put("STX_DIST", options.chroot().codename());
+    env.put("STX_DEBIAN_MIRROR", options.chroot().mirror().toString());
+    env.put("STX_SEED_PACKAGES", String.join(",", options.chroot().seedPackages()));
+    env.put("STX_RUN_TESTS", String.valueOf(options.runTests()));
+    env.put("STX_MAKE_JOBS", String.valueOf(options.maxJobs()));
+    return env;
+  }
+
   /** The inputs from the pod's environment ({@code STX_SOURCE_URL}, ...). */
   public static PodPackageBuild fromEnvironment(Map<String, String> env) {
+    String codename = required(env, "STX_DIST");
+    ChrootSpec spec = ChrootSpec.of(codename);
+    if (env.containsKey("STX_DEBIAN_MIRROR")) {
+      spec = spec.withMirror(URI.create(env.get("STX_DEBIAN_MIRROR")));
+    }
+    if (env.containsKey("STX_SEED_PACKAGES")) {
+      spec = spec.withSeedPackages(List.of(env.get("STX_SEED_PACKAGES").split(",")));
+    }
+    int jobs =
+        env.containsKey("STX_MAKE_JOBS")
+            ? Integer.parseInt(env.get("STX_MAKE_JOBS"))
+            : Runtime.getRuntime().availableProcessors();
     return new PodPackageBuild(
         URI.create(required(env, "STX_SOURCE_URL")),
         env.getOrDefault("STX_APT_SOURCE", ""),
@@ -47,7 +82,9 @@ public record PodPackageBuild(
             .filter(s -> !s.isEmpty())
             .toList(),
         new SessionNames(
-            required(env, "STX_REPO_BRANCH"), required(env, "STX_REPO_SESSION"), Map.of()));
+            required(env, "STX_REPO_BRANCH"), required(env, "STX_REPO_SESSION"), Map.of()),
+        new ChrootBuildOptions(spec, Boolean.parseBoolean(env.get("STX_RUN_TESTS")), jobs, false),
+        Boolean.parseBoolean(env.get("STX_SERIAL")));
   }
 
   /** Builds in {@code work}; returns the worker outcome (its exit code tells the scheduler). */
@@ -59,9 +96,14 @@ public record PodPackageBuild(
       List<Path> deps = fetchBuildDeps(work.resolve("apt"));
       String name = DebControl.fromDsc(dsc).source();
       PackageWorker.Result result =
-          new LocalProcessWorker(work.resolve("build"))
+          new ChrootPackageWorker(
+                  work.resolve("build"),
+                  // The image holds the chroot, made when the image was built: it never expires.
+                  new ChrootCache(ChrootCache.defaultRoot(), Duration.ofDays(36500)),
+                  chroot)
               .build(
-                  new PackageBuildRequest(name, dsc, deps, null, work.resolve(name + ".log")),
+                  new PackageBuildRequest(
+                      name, dsc, deps, List.of(), null, work.resolve(name + ".log"), serial),
                   "pod",
                   abort);
       if (result.outcome() instanceof TaskOutcome.Built) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,24 +13,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.starlingx.stxbuild.engine.apt.PrivateAptRoot;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
+import org.starlingx.stxbuild.engine.chroot.ChrootCache;
+import org.starlingx.stxbuild.engine.demo.DemoJob;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
 import org.starlingx.stxbuild.engine.repo.local.LocalPackageRepository;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.schedule.ScheduleReport;
 import org.starlingx.stxbuild.engine.schedule.TaskResult;
 import org.starlingx.stxbuild.engine.source.StxSourceTree;
-import org.starlingx.stxbuild.engine.workers.LocalProcessWorker;
+import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
 
 /**
- * The sample StarlingX tree built for real with local workers (dpkg-buildpackage) into the local
- * repository: every package builds in dependency order, a second run reuses everything, a changed
- * library rebuilds exactly its dependents, and a broken package skips only what needs it.
+ * The sample StarlingX tree built for real, each package in a clean bullseye chroot with its
+ * build-deps (Debian's and in-tree ones) installed inside, into the local repository: every package
+ * builds in dependency order, a second run reuses everything, a changed library rebuilds exactly
+ * its dependents, and a broken package skips only what needs it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleTreeBuildIT {
   @TempDir static Path work;
   private static final BuildSettings BOTH_TYPES =
-      new BuildSettings("bookworm", List.of("std", "rt"), "amd64", 2, 0, false);
+      new BuildSettings(DemoJob.DIST, List.of("std", "rt"), "amd64", 2, 0, false);
 
   private static int run = 0;
 
@@ -40,7 +45,10 @@ class SampleTreeBuildIT {
             StxSourceTree.open(tree),
             new LocalPackageRepository(work.resolve("repo"), List.of("amd64"), null),
             SampleTree.mirror(work.resolve("mirror")),
-            new LocalProcessWorker(work.resolve("builds")),
+            new ChrootPackageWorker(
+                work.resolve("builds"),
+                new ChrootCache(ChrootCache.defaultRoot(), Duration.ofDays(7)),
+                ChrootBuildOptions.of(DemoJob.DIST)),
             work.resolve("work"),
             BuildProgress.SILENT);
     return build.run(
@@ -114,7 +122,7 @@ class SampleTreeBuildIT {
     assertThat(results.get("stx-sample-tools").state()).isEqualTo(TaskResult.State.FAILED);
     assertThat(results.get("stx-sample-config").state()).isEqualTo(TaskResult.State.SKIPPED);
     assertThat(results.get("stx-sample-config").reason())
-        .startsWith("skipped: needs stx-sample-tools, which failed: dpkg-buildpackage exited");
+        .startsWith("skipped: needs stx-sample-tools, which failed: the chroot build exited");
     assertThat(results.get("stx-sample-platform").state()).isEqualTo(TaskResult.State.SKIPPED);
     assertThat(results.get("stx-hello").state()).isEqualTo(TaskResult.State.REUSED);
     assertThat(outcome.source()).isEmpty();

@@ -88,17 +88,20 @@ class KubernetesSampleBuildIT {
     PulpSourcePublisher sources = new PulpSourcePublisher(pulp);
     KubernetesPodWorker worker =
         new KubernetesPodWorker(
-            client,
-            new BuildPodFactory(scope, Map.of()),
-            new PodRepositoryAccess(
-                session,
-                endpoint.apiUrl().toString(),
-                endpoint.contentUrl().toString(),
-                endpoint.username(),
-                "pulp-password"),
-            request -> sources.publish(session, request.dsc()).toString(),
-            "metadata: {annotations: {testenv.starlingx.org/outcome: run}}",
-            Duration.ofMinutes(5));
+                client,
+                new BuildPodFactory(scope, Map.of()),
+                new PodRepositoryAccess(
+                    session,
+                    endpoint.apiUrl().toString(),
+                    endpoint.contentUrl().toString(),
+                    endpoint.username(),
+                    "pulp-password"),
+                request -> sources.publish(session, request.dsc()).toString(),
+                "metadata: {annotations: {testenv.starlingx.org/outcome: run}}",
+                Duration.ofMinutes(5))
+            .withChroot(
+                org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions.of(
+                    org.starlingx.stxbuild.engine.demo.DemoJob.DIST));
     Set<String> played = ConcurrentHashMap.newKeySet();
     Map<String, Integer> exits = new ConcurrentHashMap<>();
     client
@@ -137,7 +140,13 @@ class KubernetesSampleBuildIT {
                 BuildProgress.SILENT)
             .run(
                 session,
-                new BuildSettings("bookworm", List.of("std"), "amd64", 2, 0, false),
+                new BuildSettings(
+                    org.starlingx.stxbuild.engine.demo.DemoJob.DIST,
+                    List.of("std"),
+                    "amd64",
+                    2,
+                    0,
+                    false),
                 new AbortSignal());
 
     assertThat(outcome.report().count(TaskResult.State.BUILT))

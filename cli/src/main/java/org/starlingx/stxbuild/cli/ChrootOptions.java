@@ -1,0 +1,67 @@
+package org.starlingx.stxbuild.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
+import org.starlingx.stxbuild.engine.chroot.ChrootCache;
+import org.starlingx.stxbuild.engine.chroot.ChrootSpec;
+import picocli.CommandLine.Option;
+
+/** How packages build in isolation: the chroot's mirror and seed, tests, make jobs, the cache. */
+final class ChrootOptions {
+  @Option(
+      names = "--debian-mirror",
+      defaultValue = "http://deb.debian.org/debian",
+      description =
+          "Debian mirror the build chroots and their build-deps come from, e.g. a StarlingX"
+              + " snapshot or an internal mirror (default: ${DEFAULT-VALUE}).")
+  URI debianMirror;
+
+  @Option(
+      names = "--seed-packages",
+      split = ",",
+      description =
+          "Packages pre-installed in the chroot (default: StarlingX's pkgbuilder set:"
+              + " debhelper, dh-python, cmake, ...).")
+  List<String> seedPackages;
+
+  @Option(
+      names = "--test",
+      description = "Run the packages' tests (default: DEB_BUILD_OPTIONS=nocheck, as StarlingX).")
+  boolean test;
+
+  @Option(
+      names = "--jobs",
+      description =
+          "Most parallel make jobs per package (default: the number of cores); packages with"
+              + " serial: true in meta_data.yaml get one.")
+  Integer jobs;
+
+  @Option(
+      names = "--refresh-chroot",
+      description = "Make the build chroot again from the mirror before building.")
+  boolean refresh;
+
+  @Option(
+      names = "--chroot-cache",
+      description =
+          "Where chroots are cached (default: $STX_CHROOT_CACHE or"
+              + " ~/.cache/starlingx-build/chroots).")
+  Path cacheDir;
+
+  ChrootCache cache() {
+    return new ChrootCache(
+        cacheDir != null ? cacheDir : ChrootCache.defaultRoot(), Duration.ofDays(7));
+  }
+
+  ChrootBuildOptions options(String codename) {
+    ChrootSpec spec = ChrootSpec.of(codename).withMirror(debianMirror);
+    if (seedPackages != null && !seedPackages.isEmpty()) {
+      spec = spec.withSeedPackages(seedPackages);
+    }
+    ChrootBuildOptions options = ChrootBuildOptions.of(codename).withChroot(spec);
+    return new ChrootBuildOptions(spec, test, jobs != null ? jobs : options.maxJobs(), refresh);
+  }
+}

@@ -1,0 +1,107 @@
+package org.starlingx.stxbuild.engine.chroot;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The shell script one package build runs in its own mount and PID namespace: it mounts an overlay
+ * of the cached chroot (the build's writes go to its own upper directory), a minimal {@code /dev},
+ * {@code /proc} and the build directory; inside the chroot it adds the in-tree build-deps as a
+ * local apt source, unpacks the source package and installs its build-deps with {@code apt-get
+ * build-dep} from the Debian mirror and that source; then it runs {@code dpkg-buildpackage} with
+ * the {@link CleanEnvironment} and without network. The {@code STX-BUILD-START}/{@code END} lines
+ * time {@code dpkg-buildpackage} alone.
+ */
+public final class ChrootBuildScript {
+  /** Where the build directory appears inside the chroot. */
+  public static final String BUILD_DIR = "/build";
+
+  private ChrootBuildScript() {}
+
+  /**
+   * @param lower the cached chroot root (read-only)
+   * @param work the build's private directory (upper layer, mount point, {@code build/})
+   * @param dscName the source package's {@code .dsc}, in {@code work/build}
+   * @param withDeps whether {@code work/build/deps} holds in-tree build-deps
+   */
+  public static String render(
+      String lower, String work, String dscName, boolean withDeps, Map<String, String> buildEnv) {
+    String q = MmdebstrapCommand.shellQuote(lower);
+    String w = MmdebstrapCommand.shellQuote(work);
+    String env =
+        buildEnv.entrySet().stream()
+            .map(e -> MmdebstrapCommand.shellQuote(e.getKey() + "=" + e.getValue()))
+            .collect(Collectors.joining(" "));
+    String prepare =
+        String.join(
+            "\n",
+            List.of(
+                "set -eu",
+                "cd /build",
+                withDeps
+                    ? "(cd /build/deps && dpkg-scanpackages --multiversion . > Packages 2>/dev/null)\n"
+                        + "echo 'deb [trusted=yes] file:/build/deps ./' >"
+                        + " /etc/apt/sources.list.d/stx-session.list\n"
+                        + "apt-get -q update -o Dir::Etc::sourcelist=sources.list.d/stx-session.list"
+                        + " -o Dir::Etc::sourceparts=- -o APT::Get::List-Cleanup=0"
+                    : ": no in-tree build-deps",
+                "dpkg-source -x " + MmdebstrapCommand.shellQuote(dscName) + " src",
+                "apt-get -q -y -o APT::Install-Recommends=false -o APT::Install-Suggests=false"
+                    + " build-dep ./src"));
+    String build =
+        "set -eu; cd /build/src; echo STX-BUILD-START=$(date +%s.%N);"
+            + " rc=0; dpkg-buildpackage -b -us -uc || rc=$?;"
+            + " echo STX-BUILD-END=$(date +%s.%N); exit $rc";
+    return String.join(
+        "\n",
+        "#!/bin/sh",
+        "set -eu",
+        "lower=" + q,
+        "work=" + w,
+        "root=\"$work/root\"",
+        "mkdir -p \"$work/upper\" \"$work/ovl\" \"$root\"",
+        "mount -t overlay overlay -o \"lowerdir=$lower,upperdir=$work/upper,workdir=$work/ovl\""
+            + " \"$root\"",
+        "mount -t proc proc \"$root/proc\"",
+        "mount -t tmpfs -o mode=755 tmpfs \"$root/dev\"",
+        "for d in null zero full random urandom tty; do",
+        "  touch \"$root/dev/$d\"; mount --bind \"/dev/$d\" \"$root/dev/$d\"",
+        "done",
+        "ln -s /proc/self/fd \"$root/dev/fd\"",
+        "ln -s /proc/self/fd/0 \"$root/dev/stdin\"",
+        "ln -s /proc/self/fd/1 \"$root/dev/stdout\"",
+        "ln -s /proc/self/fd/2 \"$root/dev/stderr\"",
+        "mkdir -p \"$root/dev/pts\" \"$root/dev/shm\"",
+        "mount -t devpts -o newinstance,ptmxmode=0666 devpts \"$root/dev/pts\"",
+        "ln -s pts/ptmx \"$root/dev/ptmx\"",
+        "mount -t tmpfs tmpfs \"$root/dev/shm\"",
+        "mount -t tmpfs tmpfs \"$root/tmp\"",
+        "mkdir -p \"$root/build\"",
+        "mount --bind \"$work/build\" \"$root/build\"",
+        "rm -f \"$root/etc/resolv.conf\"",
+        "if [ -f /etc/resolv.conf ]; then cat /etc/resolv.conf > \"$root/etc/resolv.conf\"; fi",
+        "echo '== installing build-deps'",
+        "chroot \"$root\" /usr/bin/env -i "
+            + env
+            + " /bin/sh -c "
+            + MmdebstrapCommand.shellQuote(prepare),
+        "echo '== building (no network)'",
+        "unshare --net chroot \"$root\" /usr/bin/env -i "
+            + env
+            + " /bin/sh -c "
+            + MmdebstrapCommand.shellQuote(build),
+        "");
+  }
+
+  /** The command that runs the script in new mount and PID namespaces. */
+  public static List<String> launcher(String script) {
+    List<String> argv = new java.util.ArrayList<>(List.of("unshare"));
+    if (!Namespaces.root()) {
+      argv.addAll(List.of("--map-root-user", "--map-auto"));
+    }
+    argv.addAll(List.of("--mount", "--pid", "--fork", "--kill-child", "--propagation", "private"));
+    argv.addAll(List.of("/bin/sh", script));
+    return argv;
+  }
+}

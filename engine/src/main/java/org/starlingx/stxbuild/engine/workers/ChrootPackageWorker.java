@@ -1,0 +1,103 @@
+package org.starlingx.stxbuild.engine.workers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuild;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
+import org.starlingx.stxbuild.engine.chroot.ChrootCache;
+import org.starlingx.stxbuild.engine.chroot.ChrootException;
+import org.starlingx.stxbuild.engine.graph.DebControl;
+import org.starlingx.stxbuild.engine.schedule.AbortSignal;
+import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
+
+/**
+ * Builds each package in isolation, as StarlingX's pkgbuilder does with sbuild: in a fresh overlay
+ * of a cached chroot of the target codename, its build-deps installed inside from the Debian mirror
+ * plus its in-tree build-deps (from the build's session), with a clean environment and no network
+ * while {@code dpkg-buildpackage} runs. Nothing is installed on the machine and parallel builds
+ * share nothing writable. The default local worker.
+ */
+public final class ChrootPackageWorker implements PackageWorker {
+  private final Path workRoot;
+  private final ChrootCache cache;
+  private final ChrootBuildOptions options;
+  private final AtomicBoolean refreshed = new AtomicBoolean();
+  private volatile ChrootCache.Prepared prepared;
+
+  public ChrootPackageWorker(Path workRoot, ChrootCache cache, ChrootBuildOptions options) {
+    this.workRoot = workRoot.toAbsolutePath().normalize();
+    this.cache = cache;
+    this.options = options;
+  }
+
+  /** Makes the chroot ready (refreshed once per worker when asked); builds call it themselves. */
+  public ChrootCache.Prepared chroot() {
+    ChrootCache.Prepared ready = prepared;
+    if (ready == null) {
+      synchronized (this) {
+        if (prepared == null) {
+          boolean refresh = options.refreshChroot() && !refreshed.getAndSet(true);
+          prepared = cache.prepare(options.chroot(), refresh);
+        }
+        ready = prepared;
+      }
+    }
+    return ready;
+  }
+
+  @Override
+  public Result build(PackageBuildRequest request, String worker, AbortSignal abort) {
+    try {
+      Files.createDirectories(request.log().getParent());
+      Files.deleteIfExists(request.log());
+      ChrootCache.Prepared chroot;
+      try {
+        chroot = chroot();
+      } catch (ChrootException e) {
+        return new Result(
+            new TaskOutcome.InfrastructureFailure(TaskOutcome.Kind.WORKER_LOST, e.getMessage()),
+            List.of());
+      }
+      List<String> files = new ArrayList<>(DebControl.dscSha256(request.dsc()).keySet());
+      ChrootBuild.Result result =
+          ChrootBuild.run(
+              chroot,
+              request.dsc(),
+              files,
+              request.buildDepDebs(),
+              options,
+              request.serial(),
+              workRoot.resolve(request.name()),
+              request.log(),
+              abort::aborted);
+      if (abort.aborted()) {
+        return new Result(new TaskOutcome.Failed("aborted"), List.of());
+      }
+      if (result.exit() != 0) {
+        return failed(request, "the chroot build exited " + result.exit());
+      }
+      if (result.debs().isEmpty()) {
+        return failed(request, "dpkg-buildpackage produced no .deb");
+      }
+      return new Result(
+          new TaskOutcome.Built(
+              result.debs().stream().map(d -> d.getFileName().toString()).toList()),
+          result.debs());
+    } catch (IOException e) {
+      throw new UncheckedIOException("chroot worker cannot build " + request.name(), e);
+    }
+  }
+
+  private static Result failed(PackageBuildRequest request, String reason) throws IOException {
+    List<String> lines = Files.readAllLines(request.log(), StandardCharsets.ISO_8859_1);
+    String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    return new Result(
+        new TaskOutcome.Failed(reason + " (log " + request.log() + ": " + tail + ")"), List.of());
+  }
+}
