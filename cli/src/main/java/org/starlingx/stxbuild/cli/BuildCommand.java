@@ -53,6 +53,15 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin ChrootOptions chroot;
 
+  @Option(
+      names = {"--packages", "-p"},
+      split = ",",
+      description =
+          "Build only these source packages and any in-tree build-dep of theirs not in the"
+              + " branch's last good build (StarlingX's build-pkgs -p); the rest is taken from"
+              + " that build.")
+  java.util.List<String> packages = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     ScopeNames names = scope.names();
@@ -69,6 +78,7 @@ final class BuildCommand implements Callable<Integer> {
                     work.resolve("builds"), chroot.cache(), chroot.options(tree.dist)),
                 work,
                 new ConsoleBuildProgress(System.out))
+            .onlyPackages(packages)
             .run(names.repositorySession(), settings, new AbortSignal());
     new BuildStatusRecorder(work, repository).record(names, started, outcome, Map.of());
     System.out.println(

@@ -66,6 +66,7 @@ public final class PackageBuild {
   private final PackageWorker worker;
   private final Path workRoot;
   private final BuildProgress progress;
+  private java.util.Set<String> selection = java.util.Set.of();
 
   public PackageBuild(
       StxSourceTree tree,
@@ -80,6 +81,16 @@ public final class PackageBuild {
     this.worker = worker;
     this.workRoot = workRoot.toAbsolutePath().normalize();
     this.progress = progress;
+  }
+
+  /**
+   * Builds only these source packages (StarlingX's {@code build-pkgs -p}) and any in-tree build-dep
+   * of theirs that the line's last good build does not hold; every other package of the tree is
+   * taken from that build as it is. Empty: the whole tree.
+   */
+  public PackageBuild onlyPackages(java.util.Collection<String> packages) {
+    this.selection = java.util.Set.copyOf(packages);
+    return this;
   }
 
   /** The recipes of the requested build types, keyed by source package name. */
@@ -134,9 +145,31 @@ public final class PackageBuild {
       java.util.concurrent.atomic.AtomicReference<AptSource> published =
           new java.util.concurrent.atomic.AtomicReference<>(
               worker.remote() ? session.snapshot() : null);
+      PackageSelection.Chosen chosen =
+          PackageSelection.choose(graph, selection, history, this::reusableFiles);
+      if (!selection.isEmpty()) {
+        progress.note(
+            "building "
+                + String.join(" ", chosen.build())
+                + "; taken from the last good build: "
+                + chosen.taken().size()
+                + " packages");
+      }
+      for (Map.Entry<String, BuildHistory.Entry> taken : chosen.taken().entrySet()) {
+        String id = taken.getKey();
+        List<Path> files = reusableFiles(taken.getValue()).orElseThrow();
+        debsOf.put(id, files);
+        fingerprints.put(id, taken.getValue().fingerprint());
+        newHistory.put(id, taken.getValue());
+        session.addPackages(files);
+      }
       List<BuildTask> tasks = new ArrayList<>();
       for (String source : graph.topologicalOrder()) {
-        tasks.add(new BuildTask(source, graph.dependsOn(source)));
+        if (chosen.build().contains(source)) {
+          List<String> deps =
+              graph.dependsOn(source).stream().filter(chosen.build()::contains).toList();
+          tasks.add(new BuildTask(source, new java.util.LinkedHashSet<>(deps)));
+        }
       }
       AtomicInteger done = new AtomicInteger();
       ScheduleReport report =
@@ -259,8 +292,13 @@ public final class PackageBuild {
     if (last.isEmpty() || !last.get().fingerprint().equals(fingerprint)) {
       return Optional.empty();
     }
+    return reusableFiles(last.get());
+  }
+
+  /** The files of a last good build's entry, if they are all still here. */
+  private Optional<List<Path>> reusableFiles(BuildHistory.Entry entry) {
     List<Path> debs = new ArrayList<>();
-    for (BuildHistory.Deb deb : last.get().debs()) {
+    for (BuildHistory.Deb deb : entry.debs()) {
       Path kept = workRoot.resolve("debs").resolve(deb.sha256()).resolve(deb.file());
       if (!Files.isRegularFile(kept)) {
         return Optional.empty();

@@ -39,6 +39,11 @@ class SampleTreeBuildIT {
   private static int run = 0;
 
   private static PackageBuild.Outcome build(Path tree) throws Exception {
+    return build(tree, "sample-master", List.of(), BOTH_TYPES);
+  }
+
+  private static PackageBuild.Outcome build(
+      Path tree, String line, List<String> only, BuildSettings settings) throws Exception {
     run++;
     PackageBuild build =
         new PackageBuild(
@@ -51,10 +56,12 @@ class SampleTreeBuildIT {
                 ChrootBuildOptions.of(DemoJob.DIST)),
             work.resolve("work"),
             BuildProgress.SILENT);
-    return build.run(
-        new SessionNames("sample-master", "sample-master-b" + run, Map.of("stx.run", "it")),
-        BOTH_TYPES,
-        new AbortSignal());
+    return build
+        .onlyPackages(only)
+        .run(
+            new SessionNames(line, line + "-b" + run, Map.of("stx.run", "it")),
+            settings,
+            new AbortSignal());
   }
 
   private static Path tree() throws Exception {
@@ -112,6 +119,31 @@ class SampleTreeBuildIT {
 
   @Test
   @Order(4)
+  void selectedPackagesBuildWithTheirInTreeBuildDepsMissingFromTheLastGoodBuild() throws Exception {
+    BuildSettings forced =
+        new BuildSettings(DemoJob.DIST, List.of("std", "rt"), "amd64", 2, 0, true);
+    PackageBuild.Outcome onlyPlatform =
+        build(tree(), "sample-master", List.of("stx-sample-platform"), forced);
+    assertThat(onlyPlatform.report().results())
+        .extracting(TaskResult::id)
+        .containsExactly("stx-sample-platform");
+    assertThat(onlyPlatform.debs()).containsKeys("stx-hello", "libstxsample-dev");
+
+    // A line without a last good build: the selected package and its in-tree build-deps.
+    PackageBuild.Outcome fresh = build(tree(), "sample-other", List.of("stx-hello"), forced);
+    assertThat(fresh.report().results())
+        .extracting(TaskResult::id)
+        .containsExactly("libstxsample", "stx-hello");
+    assertThat(outcomeLog(fresh, "libstxsample")).contains("DEB_BUILD_OPTIONS=nocheck parallel=1");
+    assertThat(outcomeLog(fresh, "stx-hello")).doesNotContain("parallel=1\n");
+  }
+
+  private static String outcomeLog(PackageBuild.Outcome outcome, String id) throws Exception {
+    return Files.readString(outcome.logs().resolve(id + ".log"));
+  }
+
+  @Test
+  @Order(5)
   void aBrokenPackageSkipsOnlyItsDependentsAndTheLastGoodBuildStays() throws Exception {
     Path rules = tree().resolve("utilities/tools/stx-sample-tools/debian/deb_folder/rules");
     Files.writeString(
