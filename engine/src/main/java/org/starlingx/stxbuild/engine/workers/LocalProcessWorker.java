@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.starlingx.stxbuild.engine.exec.BuildEnvironment;
+import org.starlingx.stxbuild.engine.exec.LogTail;
 import org.starlingx.stxbuild.engine.exec.LoggedProcess;
 import org.starlingx.stxbuild.engine.files.FileTrees;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
@@ -20,14 +22,22 @@ import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
  */
 public final class LocalProcessWorker implements PackageWorker {
   private final Path workRoot;
+  private final WorkerLimits limits;
 
   public LocalProcessWorker(Path workRoot) {
-    this.workRoot = workRoot;
+    this(workRoot, WorkerLimits.DEFAULT);
+  }
+
+  public LocalProcessWorker(Path workRoot, WorkerLimits limits) {
+    // Absolute from the start: the path goes to processes running in other directories.
+    this.workRoot = workRoot.toAbsolutePath().normalize();
+    this.limits = limits;
   }
 
   @Override
   public Result build(PackageBuildRequest request, String worker, AbortSignal abort) {
     Path dir = workRoot.resolve(request.name());
+    long deadline = System.nanoTime() + limits.packageTimeout().toNanos();
     try {
       FileTrees.delete(dir);
       Files.createDirectories(dir);
@@ -35,18 +45,22 @@ public final class LocalProcessWorker implements PackageWorker {
       Files.deleteIfExists(request.log());
       Path deps = dir.resolve("deps");
       Files.createDirectories(deps);
+      Path home = Files.createDirectories(dir.resolve("home"));
+      // Exactly this environment: the caller's (secrets, PATH) never reaches debian/rules.
       Map<String, String> env =
-          Map.of(
-              "STX_DEPS_ROOT", deps.toString(),
-              "LC_ALL", "C.UTF-8",
-              "DEB_BUILD_OPTIONS", "nocheck",
-              "SOURCE_DATE_EPOCH", "946684800");
+          BuildEnvironment.of(
+              home.toString(),
+              Map.of(
+                  "STX_DEPS_ROOT", deps.toString(),
+                  "DEB_BUILD_OPTIONS", "nocheck",
+                  "SOURCE_DATE_EPOCH", "946684800"));
       if (step(
               dir,
               List.of("dpkg-source", "-x", request.dsc().toString(), "src"),
               env,
               request,
-              abort)
+              abort,
+              deadline)
           != 0) {
         return failed(request, "dpkg-source -x failed");
       }
@@ -56,7 +70,8 @@ public final class LocalProcessWorker implements PackageWorker {
                 List.of("dpkg-deb", "-x", deb.toString(), deps.toString()),
                 env,
                 request,
-                abort)
+                abort,
+                deadline)
             != 0) {
           return failed(request, "could not unpack build-dep " + deb.getFileName());
         }
@@ -68,9 +83,17 @@ public final class LocalProcessWorker implements PackageWorker {
               List.of("dpkg-buildpackage", "-b", "-us", "-uc", "-d"),
               env,
               request,
-              abort);
+              abort,
+              deadline);
       if (abort.aborted()) {
         return new Result(new TaskOutcome.Failed("aborted"), List.of());
+      }
+      if (exit == TIMED_OUT) {
+        return failed(
+            request,
+            "timed out after "
+                + limits.packageTimeout()
+                + " (--timeout); every process of its build was stopped");
       }
       if (exit != 0) {
         return failed(request, "dpkg-buildpackage exited " + exit);
@@ -91,12 +114,16 @@ public final class LocalProcessWorker implements PackageWorker {
     }
   }
 
-  private static int step(
+  /** What {@link #step} returns when the package's time ran out. */
+  private static final int TIMED_OUT = Integer.MIN_VALUE;
+
+  private int step(
       Path dir,
       List<String> argv,
       Map<String, String> env,
       PackageBuildRequest request,
-      AbortSignal abort)
+      AbortSignal abort,
+      long deadline)
       throws IOException {
     Files.writeString(
         request.log(),
@@ -104,12 +131,18 @@ public final class LocalProcessWorker implements PackageWorker {
         StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
-    return LoggedProcess.run(dir, argv, env, request.log(), abort::aborted);
+    LoggedProcess.Ended ended =
+        LoggedProcess.run(
+            dir, argv, env, request.log(), abort::aborted, deadline, limits.maxLogBytes());
+    if (ended.timedOut()) {
+      return TIMED_OUT;
+    }
+    return ended.aborted() ? -1 : ended.exit();
   }
 
   private static Result failed(PackageBuildRequest request, String reason) throws IOException {
-    List<String> lines = Files.readAllLines(request.log(), StandardCharsets.UTF_8);
-    String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    // From the end of the file: a log of hundreds of MB is never read whole.
+    String tail = String.join(" | ", LogTail.lastLines(request.log(), 3));
     return new Result(
         new TaskOutcome.Failed(reason + " (log " + request.log() + ": " + tail + ")"), List.of());
   }
