@@ -1,6 +1,7 @@
 package org.starlingx.stxbuild.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -8,8 +9,10 @@ import org.starlingx.stxbuild.engine.packagebuild.BuildReportPage;
 import org.starlingx.stxbuild.engine.packagebuild.BuildSettings;
 import org.starlingx.stxbuild.engine.packagebuild.PackageBuild;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
+import org.starlingx.stxbuild.engine.schedule.GracefulStop;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
 import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
+import org.starlingx.stxbuild.engine.workers.WorkerLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,27 +65,64 @@ final class BuildCommand implements Callable<Integer> {
               + " that build.")
   java.util.List<String> packages = new java.util.ArrayList<>();
 
+  @Option(
+      names = "--timeout",
+      defaultValue = "4h",
+      converter = DurationConverter.class,
+      description =
+          "Longest build of one package, e.g. 90m, 4h (default: ${DEFAULT-VALUE}); then every"
+              + " process of it is stopped and the packages that need it are skipped.")
+  Duration timeout;
+
+  @Option(
+      names = "--build-timeout",
+      converter = DurationConverter.class,
+      description = "Longest whole build, e.g. 12h (default: none); then the build is aborted.")
+  Duration buildTimeout;
+
+  @Option(
+      names = "--log-limit",
+      defaultValue = "200",
+      description =
+          "Largest log of one package in MB (default: ${DEFAULT-VALUE}); the rest is dropped and"
+              + " the log and report say so.")
+  long logLimitMb;
+
   @Override
   public Integer call() throws Exception {
+    // Absolute from the start: the work path is handed to processes running elsewhere.
+    work = work.toAbsolutePath().normalize();
     ScopeNames names = scope.names();
     BuildSettings settings =
         new BuildSettings(tree.dist, tree.buildTypes, "amd64", workers, retries, force);
     System.out.println("building " + names.build() + " into " + repository.where());
     Instant started = Instant.now();
-    PackageBuild.Outcome outcome =
-        new PackageBuild(
-                tree.open(),
-                repository.packageRepository(),
-                tree.fetcher(repository),
-                new ChrootPackageWorker(
-                    work.resolve("builds"), chroot.cache(), chroot.options(tree.dist)),
-                work,
-                new ConsoleBuildProgress(System.out))
-            .onlyPackages(packages)
-            .run(names.repositorySession(), settings, new AbortSignal());
-    new BuildStatusRecorder(work, repository).record(names, started, outcome, Map.of());
-    System.out.println(
-        BuildReportPage.summary(outcome.report()) + "; report: " + outcome.reportPage());
-    return outcome.succeeded() ? 0 : 1;
+    WorkerLimits limits = new WorkerLimits(timeout, logLimitMb * 1024 * 1024);
+    AbortSignal abort = new AbortSignal();
+    // SIGTERM/SIGINT and --build-timeout abort the build; it still aborts its session and
+    // prints its summary and report before the JVM ends.
+    try (GracefulStop stop = GracefulStop.install(abort, Duration.ofMinutes(2), buildTimeout)) {
+      PackageBuild.Outcome outcome =
+          new PackageBuild(
+                  tree.open(),
+                  repository.packageRepository(),
+                  tree.fetcher(repository),
+                  new ChrootPackageWorker(
+                      work.resolve("builds"), chroot.cache(), chroot.options(tree.dist), limits),
+                  work,
+                  new ConsoleBuildProgress(System.out))
+              .onlyPackages(packages)
+              .run(names.repositorySession(), settings, abort);
+      if (!abort.aborted()) {
+        new BuildStatusRecorder(work, repository).record(names, started, outcome, Map.of());
+      }
+      System.out.println(
+          (abort.aborted() ? "build aborted (" + abort.reason() + "): " : "")
+              + BuildReportPage.summary(outcome.report())
+              + "; report: "
+              + outcome.reportPage());
+      System.out.flush();
+      return outcome.succeeded() && !abort.aborted() ? 0 : 1;
+    }
   }
 }

@@ -7,6 +7,7 @@ import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpConnection;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpPackageRepository;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
+import org.starlingx.stxbuild.engine.schedule.GracefulStop;
 import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
 import org.starlingx.stxbuild.engine.workers.PodPackageBuild;
 import picocli.CommandLine.Command;
@@ -48,7 +49,12 @@ final class PkgbuildCommand implements Callable<Integer> {
                 URI.create(env.get("STX_PULP_CONTENT_URL")),
                 env.getOrDefault("STX_PULP_USER", "admin"),
                 password));
-    TaskOutcome outcome = build.run(new PulpPackageRepository(pulp, null), work, new AbortSignal());
+    AbortSignal abort = new AbortSignal();
+    TaskOutcome outcome;
+    // Deleting the pod sends SIGTERM: its build's processes are stopped within the grace period.
+    try (GracefulStop stop = GracefulStop.install(abort, java.time.Duration.ofSeconds(25), null)) {
+      outcome = build.run(new PulpPackageRepository(pulp, null), work, abort);
+    }
     System.out.println("pkgbuild: " + outcome);
     return outcome instanceof TaskOutcome.Built ? 0 : 1;
   }

@@ -45,10 +45,30 @@ public final class StxBuildCommand implements Runnable {
    */
   static CommandLine commandLine() {
     return new CommandLine(new StxBuildCommand())
+        .setExecutionStrategy(StxBuildCommand::refuseUnknownWords)
         .setExecutionExceptionHandler(
             (e, commandLine, parseResult) -> {
               commandLine.getErr().println("stx-build: " + e.getMessage());
               return 1;
             });
+  }
+
+  /**
+   * With {@code --help} picocli stops checking the words it did not know, so {@code stx-build
+   * nosuch --help} printed the top-level help and exited 0; an unknown word is always wrong usage.
+   */
+  private static int refuseUnknownWords(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult last = parseResult;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    if (!last.unmatched().isEmpty()) {
+      String word = last.unmatched().get(0);
+      boolean command = last.commandSpec().subcommands().isEmpty() ? false : !word.startsWith("-");
+      throw new CommandLine.ParameterException(
+          last.commandSpec().commandLine(),
+          (command ? "Unknown command: '" : "Unknown option or argument: '") + word + "'");
+    }
+    return new CommandLine.RunLast().execute(parseResult);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.starlingx.stxbuild.engine.exec.LoggedProcess;
 import org.starlingx.stxbuild.engine.files.FileTrees;
 
 /**
@@ -17,8 +18,8 @@ import org.starlingx.stxbuild.engine.files.FileTrees;
  * writable layer is removed afterwards.
  */
 public final class ChrootBuild {
-  /** The exit code and the {@code .deb} files produced. */
-  public record Result(int exit, List<Path> debs) {}
+  /** The exit code, the {@code .deb} files produced, and whether its time ran out. */
+  public record Result(int exit, List<Path> debs, boolean timedOut) {}
 
   private ChrootBuild() {}
 
@@ -39,7 +40,9 @@ public final class ChrootBuild {
       boolean serial,
       Path dir,
       Path log,
-      BooleanSupplier aborted) {
+      BooleanSupplier aborted,
+      long deadlineNanos,
+      long maxLogBytes) {
     try {
       clean(dir);
       Path build = Files.createDirectories(dir.resolve("build"));
@@ -75,14 +78,23 @@ public final class ChrootBuild {
           StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
-      int exit =
-          HostCommand.run(ChrootBuildScript.launcher(script.toString()), dir, log, false, aborted);
+      // In its own process group, its log capped: a timeout or an abort stops every process of
+      // the build, and a flood of output cannot fill the disk.
+      LoggedProcess.Ended ended =
+          LoggedProcess.run(
+              dir,
+              ChrootBuildScript.launcher(script.toString()),
+              CleanEnvironment.host(dir.toString()),
+              log,
+              aborted,
+              deadlineNanos,
+              maxLogBytes);
       List<Path> debs;
       try (Stream<Path> files = Files.list(build)) {
         debs = files.filter(f -> f.getFileName().toString().endsWith(".deb")).sorted().toList();
       }
       removeOverlay(dir);
-      return new Result(exit, debs);
+      return new Result(ended.aborted() ? -1 : ended.exit(), debs, ended.timedOut());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build " + dsc.getFileName() + " in " + dir, e);
     }

@@ -2,6 +2,7 @@ package org.starlingx.stxbuild.engine.chroot;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.starlingx.stxbuild.engine.exec.BuildEnvironment;
 
 /**
  * The whole environment of the commands that make and use chroots: nothing is inherited from the
@@ -9,19 +10,13 @@ import java.util.Map;
  * need.
  */
 public final class CleanEnvironment {
-  public static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  public static final String PATH = BuildEnvironment.PATH;
 
   private CleanEnvironment() {}
 
   /** For host tools (mmdebstrap, tar, unshare). */
   public static Map<String, String> host(String home) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("PATH", PATH);
-    env.put("HOME", home);
-    env.put("LC_ALL", "C.UTF-8");
-    env.put("LANG", "C.UTF-8");
-    env.put("TZ", "UTC");
-    return env;
+    return BuildEnvironment.of(home, Map.of("TZ", "UTC"));
   }
 
   /**

@@ -1,8 +1,6 @@
 package org.starlingx.stxbuild.engine.graph;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +20,14 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
 
   public static DebControl read(Path file) {
     try {
-      return parse(Files.readString(file), file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      return parse(
+          org.starlingx.stxbuild.engine.source.InputLimits.readString(
+              file,
+              org.starlingx.stxbuild.engine.source.InputLimits.CONTROL_BYTES,
+              "debian/control file"),
+          file.toString());
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot read " + file, e.getCause());
     }
   }
 
@@ -56,7 +59,14 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
   /** The files a {@code .dsc} lists with their sha256 (Checksums-Sha256). */
   public static java.util.Map<String, String> dscSha256(Path dsc) {
     try {
-      Map<String, String> fields = Deb822.paragraphs(Files.readString(dsc), dsc.toString()).get(0);
+      Map<String, String> fields =
+          Deb822.paragraphs(
+                  org.starlingx.stxbuild.engine.source.InputLimits.readString(
+                      dsc,
+                      org.starlingx.stxbuild.engine.source.InputLimits.CONTROL_BYTES,
+                      ".dsc file"),
+                  dsc.toString())
+              .get(0);
       String listing = fields.get("checksums-sha256");
       if (listing == null) {
         throw new IllegalArgumentException(dsc.getFileName() + " has no Checksums-Sha256");
@@ -69,15 +79,22 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
         }
       }
       return files;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dsc, e);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot read " + dsc, e.getCause());
     }
   }
 
   /** What a {@code .dsc} says of its source: name, build dependencies, binary packages. */
   public static DebControl fromDsc(Path dsc) {
     try {
-      Map<String, String> fields = Deb822.paragraphs(Files.readString(dsc), dsc.toString()).get(0);
+      Map<String, String> fields =
+          Deb822.paragraphs(
+                  org.starlingx.stxbuild.engine.source.InputLimits.readString(
+                      dsc,
+                      org.starlingx.stxbuild.engine.source.InputLimits.CONTROL_BYTES,
+                      ".dsc file"),
+                  dsc.toString())
+              .get(0);
       List<Relation> depends = new ArrayList<>();
       for (String field : List.of("build-depends", "build-depends-indep", "build-depends-arch")) {
         if (fields.get(field) != null) {
@@ -91,15 +108,22 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
         }
       }
       return new DebControl(fields.get("source"), List.copyOf(depends), List.copyOf(binaries));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dsc, e);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot read " + dsc, e.getCause());
     }
   }
 
   /** The file names a {@code .dsc} lists (Checksums-Sha256, or Files). */
   public static List<String> dscFiles(Path dsc) {
     try {
-      Map<String, String> fields = Deb822.paragraphs(Files.readString(dsc), dsc.toString()).get(0);
+      Map<String, String> fields =
+          Deb822.paragraphs(
+                  org.starlingx.stxbuild.engine.source.InputLimits.readString(
+                      dsc,
+                      org.starlingx.stxbuild.engine.source.InputLimits.CONTROL_BYTES,
+                      ".dsc file"),
+                  dsc.toString())
+              .get(0);
       String listing = fields.getOrDefault("checksums-sha256", fields.get("files"));
       if (listing == null) {
         throw new IllegalArgumentException(dsc + ": lists no files");
@@ -112,8 +136,8 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
         }
       }
       return names;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dsc, e);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot read " + dsc, e.getCause());
     }
   }
 }

@@ -10,6 +10,15 @@ public final class BuildReportPage {
   private BuildReportPage() {}
 
   public static String render(String title, ScheduleReport report, List<String> withLogs) {
+    return render(title, report, withLogs, java.util.Set.of());
+  }
+
+  /** The page; packages in {@code truncatedLogs} say their log was cut at its size limit. */
+  public static String render(
+      String title,
+      ScheduleReport report,
+      List<String> withLogs,
+      java.util.Set<String> truncatedLogs) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
         .append(LogIndexPage.escape(title))
@@ -40,6 +49,9 @@ public final class BuildReportPage {
       if (withLogs.contains(r.id())) {
         String log = LogIndexPage.escape(r.id() + ".log");
         html.append("<a href=\"logs/").append(log).append("\">").append(log).append("</a>");
+        if (truncatedLogs.contains(r.id())) {
+          html.append(" (truncated at the log size limit)");
+        }
       }
       html.append("</td></tr>\n");
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.starlingx.stxbuild.engine.files.ExclusiveLock;
 import org.starlingx.stxbuild.engine.graph.DebControl;
 import org.starlingx.stxbuild.engine.graph.PackageGraph;
 import org.starlingx.stxbuild.engine.incremental.BuildHistory;
@@ -116,6 +117,21 @@ public final class PackageBuild {
 
   public Outcome run(SessionNames names, BuildSettings settings, AbortSignal abort)
       throws InterruptedException {
+    try (ExclusiveLock lock =
+        ExclusiveLock.acquire(workRoot.resolve(".stx-build.lock"), "work directory " + workRoot)) {
+      lock.takenOver()
+          .ifPresent(
+              holder ->
+                  progress.note(
+                      "took over the work directory from a build that ended without releasing it ("
+                          + holder
+                          + ")"));
+      return runLocked(names, settings, abort);
+    }
+  }
+
+  private Outcome runLocked(SessionNames names, BuildSettings settings, AbortSignal abort)
+      throws InterruptedException {
     Map<String, PackageRecipe> recipes = recipes(settings);
     Map<String, DebControl> controls = new LinkedHashMap<>();
     recipes.forEach((name, recipe) -> controls.put(name, control(recipe)));
@@ -137,6 +153,7 @@ public final class PackageBuild {
     Map<String, List<Path>> debsOf = new ConcurrentHashMap<>();
     Map<String, BuildHistory.Entry> newHistory = new ConcurrentHashMap<>();
     List<String> withLogs = new ArrayList<>();
+    java.util.Set<String> truncatedLogs = ConcurrentHashMap.newKeySet();
 
     try (RepoSession session = repository.openSession(names)) {
       AptSource aptSource = null;
@@ -232,6 +249,10 @@ public final class PackageBuild {
                                 SerialBuild.of(recipe.metaFile())),
                             workerName,
                             signal);
+                    if (org.starlingx.stxbuild.engine.exec.LogTail.truncated(log)) {
+                      truncatedLogs.add(id);
+                      progress.note(id + ": its log reached the size limit and was truncated");
+                    }
                     if (result.outcome() instanceof TaskOutcome.Built) {
                       List<Path> kept = keep(result.debs());
                       debsOf.put(id, kept);
@@ -260,7 +281,7 @@ public final class PackageBuild {
                   r -> progress.packageDone(r, done.incrementAndGet(), tasks.size()));
 
       Path page = logs.resolve("report.html");
-      writeReport(page, names, report, withLogs);
+      writeReport(page, names, report, withLogs, truncatedLogs);
       if (report.succeeded() && !abort.aborted()) {
         session.publish();
         aptSource = session.complete();
@@ -331,7 +352,11 @@ public final class PackageBuild {
   }
 
   private static void writeReport(
-      Path page, SessionNames names, ScheduleReport report, List<String> withLogs) {
+      Path page,
+      SessionNames names,
+      ScheduleReport report,
+      List<String> withLogs,
+      java.util.Set<String> truncatedLogs) {
     try {
       Files.createDirectories(page.getParent().resolve("logs"));
       for (String id : withLogs) {
@@ -345,7 +370,8 @@ public final class PackageBuild {
       }
       Files.writeString(
           page,
-          BuildReportPage.render("Package build " + names.session(), report, withLogs),
+          BuildReportPage.render(
+              "Package build " + names.session(), report, withLogs, truncatedLogs),
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the build report " + page, e);

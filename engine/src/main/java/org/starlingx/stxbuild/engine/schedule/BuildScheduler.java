@@ -137,7 +137,7 @@ public final class BuildScheduler {
                   attempt,
                   done.worker(),
                   done.millis(),
-                  "build aborted"));
+                  "build aborted: " + abort.reason()));
           continue;
         }
         TaskOutcome outcome = done.outcome();
@@ -204,7 +204,7 @@ public final class BuildScheduler {
                 attempts.getOrDefault(task.id(), 0),
                 "",
                 0,
-                "build aborted before it started"));
+                "build aborted before it started: " + abort.reason()));
       }
     }
     return new ScheduleReport(inOrder, (System.nanoTime() - started) / 1_000_000);

@@ -23,7 +23,7 @@ public final class LocalMirrorFetcher implements SourceFetcher {
   private final UrlRewrites rewrites;
 
   public LocalMirrorFetcher(Path mirror, Map<String, String> rewrites) {
-    this.mirror = mirror;
+    this.mirror = mirror.toAbsolutePath().normalize();
     this.rewrites = new UrlRewrites(rewrites);
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +65,9 @@ public record MetaData(
   /** Reads a meta_data.yaml; errors name the file, the field and what was expected. */
   public static MetaData read(Path file) {
     try {
-      MetaData meta = YAML.readValue(Files.readAllBytes(file), MetaData.class);
+      MetaData meta =
+          YAML.readValue(
+              InputLimits.read(file, InputLimits.METADATA_BYTES, "meta_data.yaml"), MetaData.class);
       if (meta == null) {
         throw new SourceLayoutException(file + ": empty; expected debname, debver and a source");
       }

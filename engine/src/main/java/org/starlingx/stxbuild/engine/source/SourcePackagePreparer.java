@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.starlingx.stxbuild.engine.exec.CommandRunner;
 import org.starlingx.stxbuild.engine.files.FileTrees;
+import org.starlingx.stxbuild.engine.files.SafeArchiveExtractor;
 import org.starlingx.stxbuild.engine.graph.DebControl;
 
 /**
@@ -62,10 +63,8 @@ public final class SourcePackagePreparer {
         case TARBALL -> {
           Path tarball =
               fetcher.fetch(recipe.downloads().get(0).download(), outDir.resolve("downloads"));
-          CommandRunner.run(
-              outDir,
-              List.of(
-                  "tar", "-xf", tarball.toString(), "-C", work.toString(), "--strip-components=1"));
+          // Never as tar would as root: no owners, devices or setuid bits, nothing outside work.
+          SafeArchiveExtractor.extract(tarball, work, 1);
           if (!nativePackage) {
             Files.copy(
                 tarball,

@@ -21,9 +21,11 @@ public final class StxSourceTree {
   private static final int MAX_REPOSITORY_DEPTH = 4;
 
   private final Path root;
+  private final TreePaths paths;
 
   private StxSourceTree(Path root) {
     this.root = root;
+    this.paths = TreePaths.of(root);
   }
 
   public static StxSourceTree open(Path root) {
@@ -77,21 +79,18 @@ public final class StxSourceTree {
     }
   }
 
-  private static List<String> readList(Path list) {
-    try {
-      return Files.readAllLines(list).stream()
-          .map(line -> line.replaceAll("#.*", "").strip())
-          .filter(line -> !line.isEmpty())
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read package list " + list, e);
-    }
+  private List<String> readList(Path list) {
+    paths.contained(list, list, "package list");
+    return InputLimits.readLines(list, InputLimits.LIST_BYTES, "package list").stream()
+        .map(line -> line.replaceAll("#.*", "").strip())
+        .filter(line -> !line.isEmpty())
+        .toList();
   }
 
   private PackageRecipe recipe(Path list, String relativeDir, String dist) {
     Path repository = list.getParent();
-    Path dir = repository.resolve(relativeDir).normalize();
-    if (!dir.startsWith(repository) || !Files.isDirectory(dir)) {
+    Path dir = paths.resolve(repository, relativeDir, list, "package directory");
+    if (!Files.isDirectory(dir)) {
       throw new SourceLayoutException(
           list + ": package directory '" + relativeDir + "' does not exist in " + repository);
     }
@@ -101,10 +100,15 @@ public final class StxSourceTree {
       throw new SourceLayoutException(
           list + ": package directory '" + relativeDir + "' has no debian/meta_data.yaml");
     }
+    paths.contained(metaFile, metaFile, "meta_data.yaml");
     MetaData meta = MetaData.read(metaFile);
     if (meta.debver() == null || meta.debver().isBlank()) {
       throw new SourceLayoutException(metaFile + ": field 'debver' is missing; expected a version");
     }
+    if (meta.srcPath() != null) {
+      paths.resolve(dir, meta.srcPath(), metaFile, "src_path");
+    }
+    meta.srcFiles().forEach(file -> paths.resolve(dir, file, metaFile, "src_files"));
     RecipeKind kind = kind(metaFile, meta);
     Path debFolder = mostSpecific(debian, dist, "deb_folder");
     if (kind != RecipeKind.UPSTREAM_DSC
@@ -126,16 +130,17 @@ public final class StxSourceTree {
     Path patches = orDefault(mostSpecific(debian, dist, "patches"), debian.resolve("patches"));
     Path debPatches =
         orDefault(mostSpecific(debian, dist, "deb_patches"), debian.resolve("deb_patches"));
-    return new PackageRecipe(
-        relativeDir,
-        dir,
-        metaFile,
-        meta,
-        kind,
-        debFolder,
-        patches,
-        debPatches,
-        downloads(metaFile, meta));
+    return paths.checked(
+        new PackageRecipe(
+            relativeDir,
+            dir,
+            metaFile,
+            meta,
+            kind,
+            debFolder,
+            patches,
+            debPatches,
+            downloads(metaFile, meta)));
   }
 
   private static RecipeKind kind(Path metaFile, MetaData meta) {

@@ -2,7 +2,6 @@ package org.starlingx.stxbuild.engine.workers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import org.starlingx.stxbuild.engine.chroot.ChrootBuild;
 import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
 import org.starlingx.stxbuild.engine.chroot.ChrootCache;
 import org.starlingx.stxbuild.engine.chroot.ChrootException;
+import org.starlingx.stxbuild.engine.exec.LogTail;
 import org.starlingx.stxbuild.engine.graph.DebControl;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
@@ -27,13 +27,20 @@ public final class ChrootPackageWorker implements PackageWorker {
   private final Path workRoot;
   private final ChrootCache cache;
   private final ChrootBuildOptions options;
+  private final WorkerLimits limits;
   private final AtomicBoolean refreshed = new AtomicBoolean();
   private volatile ChrootCache.Prepared prepared;
 
   public ChrootPackageWorker(Path workRoot, ChrootCache cache, ChrootBuildOptions options) {
+    this(workRoot, cache, options, WorkerLimits.DEFAULT);
+  }
+
+  public ChrootPackageWorker(
+      Path workRoot, ChrootCache cache, ChrootBuildOptions options, WorkerLimits limits) {
     this.workRoot = workRoot.toAbsolutePath().normalize();
     this.cache = cache;
     this.options = options;
+    this.limits = limits;
   }
 
   /** Makes the chroot ready (refreshed once per worker when asked); builds call it themselves. */
@@ -53,6 +60,7 @@ public final class ChrootPackageWorker implements PackageWorker {
 
   @Override
   public Result build(PackageBuildRequest request, String worker, AbortSignal abort) {
+    long deadline = System.nanoTime() + limits.packageTimeout().toNanos();
     try {
       Files.createDirectories(request.log().getParent());
       Files.deleteIfExists(request.log());
@@ -75,9 +83,18 @@ public final class ChrootPackageWorker implements PackageWorker {
               request.serial(),
               workRoot.resolve(request.name()),
               request.log(),
-              abort::aborted);
+              abort::aborted,
+              deadline,
+              limits.maxLogBytes());
       if (abort.aborted()) {
         return new Result(new TaskOutcome.Failed("aborted"), List.of());
+      }
+      if (result.timedOut()) {
+        return failed(
+            request,
+            "timed out after "
+                + limits.packageTimeout()
+                + " (--timeout); every process of its build was stopped");
       }
       if (result.exit() != 0) {
         return failed(request, "the chroot build exited " + result.exit());
@@ -95,8 +112,8 @@ public final class ChrootPackageWorker implements PackageWorker {
   }
 
   private static Result failed(PackageBuildRequest request, String reason) throws IOException {
-    List<String> lines = Files.readAllLines(request.log(), StandardCharsets.ISO_8859_1);
-    String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+    // From the end of the file: a log of hundreds of MB is never read whole.
+    String tail = String.join(" | ", LogTail.lastLines(request.log(), 3));
     return new Result(
         new TaskOutcome.Failed(reason + " (log " + request.log() + ": " + tail + ")"), List.of());
   }

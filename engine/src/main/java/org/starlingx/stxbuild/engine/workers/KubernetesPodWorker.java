@@ -35,6 +35,7 @@ import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
  */
 public final class KubernetesPodWorker implements PackageWorker {
   private static final Duration LOG_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration ABORT_GRACE = Duration.ofSeconds(30);
   private final KubernetesClient client;
   private final BuildPodFactory pods;
   private final PodRepositoryAccess repository;
@@ -108,6 +109,8 @@ public final class KubernetesPodWorker implements PackageWorker {
       Pod ended = null;
       while (ended == null) {
         if (abort.aborted()) {
+          // A grace period: the pod's stx-build stops its build's processes on SIGTERM.
+          resource.withGracePeriod(ABORT_GRACE.toSeconds()).delete();
           return new Result(new TaskOutcome.Failed("aborted"), List.of());
         }
         if (System.nanoTime() > deadline) {
@@ -128,7 +131,9 @@ public final class KubernetesPodWorker implements PackageWorker {
       saveLog(resource, request);
       return new Result(outcome(ended), List.of());
     } finally {
-      resource.withGracePeriod(0).delete();
+      if (!abort.aborted()) {
+        resource.withGracePeriod(0).delete();
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.starlingx.stxbuild.engine.files.ExclusiveLock;
 import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.repo.PackageRepository;
 import org.starlingx.stxbuild.engine.repo.RepoSession;
@@ -39,11 +40,16 @@ public final class LocalPackageRepository implements PackageRepository {
 
   @Override
   public RepoSession openSession(SessionNames names) {
+    // One build per line at a time: two would publish over each other's last good build.
     List<LocalPackage> start =
         SuiteState.read(root, branchSuite(names.branch()))
             .map(SuiteState::packages)
             .orElse(List.of());
-    return new LocalRepoSession(this, names, start);
+    ExclusiveLock lock =
+        ExclusiveLock.acquire(
+            root.resolve("locks").resolve(names.branch() + ".lock"),
+            "branch line " + names.branch() + " of the local repository " + root);
+    return new LocalRepoSession(this, names, start, lock);
   }
 
   @Override

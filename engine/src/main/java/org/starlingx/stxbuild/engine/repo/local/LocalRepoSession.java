@@ -17,10 +17,15 @@ final class LocalRepoSession implements RepoSession {
   private final Map<String, LocalPackage> packages = new LinkedHashMap<>();
   private boolean kept;
   private boolean closed;
+  private final AutoCloseable lock;
 
   LocalRepoSession(
-      LocalPackageRepository repository, SessionNames names, List<LocalPackage> start) {
+      LocalPackageRepository repository,
+      SessionNames names,
+      List<LocalPackage> start,
+      AutoCloseable lock) {
     this.repository = repository;
+    this.lock = lock;
     this.names = names;
     start.forEach(pkg -> packages.put(pkg.key(), pkg));
   }
@@ -84,8 +89,16 @@ final class LocalRepoSession implements RepoSession {
 
   @Override
   public void close() {
-    if (!kept) {
-      abort();
+    try {
+      if (!kept) {
+        abort();
+      }
+    } finally {
+      try {
+        lock.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot release the line lock of " + names.branch(), e);
+      }
     }
   }
 

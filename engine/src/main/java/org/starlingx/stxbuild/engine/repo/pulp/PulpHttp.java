@@ -61,13 +61,29 @@ final class PulpHttp {
             .handleIf(PulpHttp::worthRetrying)
             .withBackoff(retrySettings.firstDelay(), retrySettings.maxDelay())
             .withMaxRetries(retrySettings.maxRetries())
+            .withMaxDuration(retrySettings.maxDuration())
             .build();
   }
 
-  /** Settings for retrying a request whose failure may pass: connection errors and 5xx. */
-  record RetrySettings(int maxRetries, Duration firstDelay, Duration maxDelay) {
+  /**
+   * Settings for retrying a request whose failure may pass: connection errors and 5xx.
+   *
+   * @param maxRetries how often at most; -1 for as often as {@code maxDuration} allows
+   * @param maxDuration how long one request keeps being tried, all attempts together
+   */
+  record RetrySettings(
+      int maxRetries, Duration firstDelay, Duration maxDelay, Duration maxDuration) {
+    /**
+     * Rides out a restart of Pulp (its services take a minute or more to come back; 13 s of retries
+     * failed packages): backoff up to 10 s between attempts, for at most 3 minutes.
+     */
     static final RetrySettings DEFAULT =
-        new RetrySettings(5, Duration.ofMillis(200), Duration.ofSeconds(5));
+        new RetrySettings(
+            -1, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofMinutes(3));
+
+    RetrySettings(int maxRetries, Duration firstDelay, Duration maxDelay) {
+      this(maxRetries, firstDelay, maxDelay, Duration.ofDays(1));
+    }
   }
 
   JsonNode get(String pathOrHref) {
