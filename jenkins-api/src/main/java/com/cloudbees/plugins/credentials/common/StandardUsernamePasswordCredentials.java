@@ -1,5 +1,0 @@
-package com.cloudbees.plugins.credentials.common;
-
-/** Compile-only declaration (type only). */
-public interface StandardUsernamePasswordCredentials
-    extends StandardUsernameCredentials, UsernamePasswordCredentials {}

@@ -1,4 +1,0 @@
-package com.cloudbees.plugins.credentials.common;
-
-/** Compile-only declaration (type only). */
-public interface UsernamePasswordCredentials extends UsernameCredentials, PasswordCredentials {}

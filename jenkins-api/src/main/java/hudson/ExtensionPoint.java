@@ -1,4 +1,0 @@
-package hudson;
-
-/** Compile-only declaration (marker interface). */
-public interface ExtensionPoint {}
