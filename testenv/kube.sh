@@ -14,6 +14,8 @@
 # bin-<release>/ (binaries), pki/, etcd-data/, logs/, run/ (pid files), kubeconfig (admin).
 # Ports: STX_KUBE_API_PORT (26443), STX_KUBE_ETCD_PORT (22379, peer 22380).
 # Fake nodes: STX_KUBE_NODES (3); testenv/kube/nodes.sh documents their capacity, labels and taints.
+# One real node (kubelet, containerd, runc) beside them: testenv/kube/real-node.sh; STX_KUBE_REAL_NODE=0
+# runs without it.
 # Pod outcomes (succeed, fail, OOMKilled, keep running) and durations: testenv/kube/kwok-stages.yaml.
 set -euo pipefail
 
@@ -34,13 +36,22 @@ run=$kube_home/run
 kubeconfig=$kube_home/kubeconfig
 api_url="https://127.0.0.1:$api_port"
 
+# shellcheck source=kube/real-node.sh
+. "$here/kube/real-node.sh"
+
 log() { printf 'kube: %s\n' "$*" >&2; }
 die() { printf 'kube: error: %s\n' "$*" >&2; exit 1; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# The pinned sources of every binary: a change to any go.mod/go.sum rebuilds.
-build_stamp() { cat "$here"/kube/modules/*/go.mod "$here"/kube/modules/*/go.sum | sha256sum | cut -c1-16; }
+# The pinned sources of the control plane's binaries: a change to their go.mod/go.sum rebuilds.
+# (The kubelet of the real node has its own module and stamp: see kube/real-node.sh.)
+control_plane_modules="etcd kubernetes kwok"
+build_stamp() {
+  local m
+  { for m in $control_plane_modules; do cat "$here/kube/modules/$m/go.mod"; done
+    for m in $control_plane_modules; do cat "$here/kube/modules/$m/go.sum"; done; } | sha256sum | cut -c1-16
+}
 
 install_system_packages() {
   local missing=()
@@ -67,6 +78,11 @@ build_module() {
 
 cmd_install() {
   install_system_packages
+  build_control_plane
+  if real_node_enabled; then real_node_install; fi
+}
+
+build_control_plane() {
   local stamp
   stamp=$(build_stamp)
   if [ -f "$bin/.built-$stamp" ]; then
@@ -81,7 +97,7 @@ cmd_install() {
   # The main package is go.etcd.io/etcd/server/v3, so go names the binary "server".
   mv -f "$bin/server" "$bin/etcd"
   build_module kwok sigs.k8s.io/kwok/cmd/kwok
-  rm -f "$bin"/.built-*
+  rm -f "$bin"/.built-[!k]*
   touch "$bin/.built-$stamp"
   log "built in $((SECONDS - started)) s"
 }
@@ -126,6 +142,8 @@ ensure_pki() {
   issue_cert controller-manager "/CN=system:kube-controller-manager"
   issue_cert scheduler "/CN=system:kube-scheduler"
   issue_cert kwok "/O=system:masters/CN=kwok-controller"
+  # The API server's identity towards kubelets (logs, exec); the real node's kubelet trusts the CA.
+  issue_cert apiserver-kubelet-client "/O=system:masters/CN=kube-apiserver-kubelet-client"
   if [ ! -f "$pki/sa.key" ]; then
     openssl genrsa -out "$pki/sa.key" 2048 2>/dev/null
     openssl rsa -in "$pki/sa.key" -pubout -out "$pki/sa.pub" 2>/dev/null
@@ -161,7 +179,10 @@ EOF
 
 # --- processes ----------------------------------------------------------------------------------
 
-process_names() { echo etcd apiserver controller-manager scheduler kwok; }
+process_names() {
+  echo etcd apiserver controller-manager scheduler kwok
+  if real_node_enabled; then real_node_processes; fi
+}
 
 process_running() {
   local pidfile=$run/$1.pid pid
@@ -174,7 +195,13 @@ process_running() {
 start_process() {
   local name=$1
   shift
-  process_running "$name" && return
+  if process_running "$name"; then
+    # A process started with other arguments (an older kube.sh, other flags) is restarted with
+    # these; the same command line is left running.
+    [ "$(tr '\0' '\n' < "/proc/$(cat "$run/$name.pid")/cmdline" 2>/dev/null)" = "$(printf '%s\n' "$@")" ] && return
+    log "restarting $name with new arguments"
+    stop_process "$name"
+  fi
   # setsid: the process outlives this script and the shell that ran it.
   setsid "$@" >>"$logs/$name.log" 2>&1 < /dev/null &
   echo $! > "$run/$name.pid"
@@ -223,6 +250,8 @@ start_apiserver() {
     --etcd-certfile "$pki/apiserver-etcd-client.crt" --etcd-keyfile "$pki/apiserver-etcd-client.key" \
     --tls-cert-file "$pki/apiserver.crt" --tls-private-key-file "$pki/apiserver.key" \
     --client-ca-file "$pki/ca.crt" \
+    --kubelet-client-certificate "$pki/apiserver-kubelet-client.crt" --kubelet-client-key "$pki/apiserver-kubelet-client.key" \
+    --kubelet-certificate-authority "$pki/ca.crt" --kubelet-preferred-address-types InternalIP,Hostname \
     --service-account-issuer "https://kubernetes.default.svc" --api-audiences "https://kubernetes.default.svc" \
     --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
     --authorization-mode Node,RBAC \
@@ -276,7 +305,8 @@ readiness_problem() {
   local ready
   ready=$(curl_api "$api_url/api/v1/nodes?labelSelector=type%3Dkwok" 2>/dev/null \
     | python3 -c 'import json,sys; print(sum(1 for n in json.load(sys.stdin)["items"] for c in n.get("status",{}).get("conditions",[]) if c["type"]=="Ready" and c["status"]=="True"))' 2>/dev/null || echo 0)
-  [ "$ready" -ge 1 ] || echo "no KWOK node Ready"
+  [ "$ready" -ge 1 ] || { echo "no KWOK node Ready"; return; }
+  if real_node_enabled; then real_node_problem; fi
 }
 
 cmd_up() {
@@ -293,16 +323,18 @@ cmd_up() {
   start_apiserver
   start_controllers
   ensure_nodes
+  if real_node_enabled; then start_real_node; fi
   local deadline=$((SECONDS + ready_timeout)) problem
   while problem=$(readiness_problem); [ -n "$problem" ]; do
     [ $SECONDS -lt $deadline ] || die "not ready after ${ready_timeout} s: $problem (logs: $logs)"
     sleep 0.5
   done
-  log "ready at $api_url with $nodes KWOK nodes in $((SECONDS - started)) s; KUBECONFIG=$kubeconfig; logs in $logs"
+  log "ready at $api_url with $nodes KWOK nodes$(real_node_enabled && echo " and the real node $node_name") in $((SECONDS - started)) s; KUBECONFIG=$kubeconfig; logs in $logs"
 }
 
 cmd_down() {
   local name
+  if real_node_enabled || [ -f "$run/kubelet.pid" ]; then stop_real_node; fi
   for name in kwok scheduler controller-manager apiserver etcd; do stop_process "$name"; done
   # Processes a crash left without a pid file: match our own binaries' path.
   pkill -f -- "^$bin/" 2>/dev/null || true
@@ -311,7 +343,8 @@ cmd_down() {
 
 cmd_reset() {
   cmd_down
-  rm -rf "$kube_home/etcd-data" "$pki" "$kube_home"/*.kubeconfig "$kubeconfig"
+  rm -rf "$kube_home/etcd-data" "$pki" "$kube_home"/*.kubeconfig "$kubeconfig" "$kube_home/real-node.properties" \
+    "$node_home/kubelet" "$node_home/containerd" "$node_home/cni" "$node_home/pod-logs"
   log "cluster data and certificates removed"
 }
 

@@ -4,7 +4,8 @@
 # package build tools (dpkg-dev, debhelper, fakeroot, build-essential), and Debian's Python with
 # setuptools, wheel and pip (wheels).
 # With --tests, also what the integration tests drive for real: gpg, buildah, Go (to build helm and
-# the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks).
+# the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks), and
+# for the cluster's real node containerd, runc, the CNI plugins, socat, iptables and mmdebstrap.
 set -euo pipefail
 
 missing=()
@@ -36,6 +37,15 @@ if [ "${1:-}" = "--tests" ]; then
   command -v openssl >/dev/null || missing+=(openssl)
   command -v curl >/dev/null || missing+=(curl)
   command -v xorriso >/dev/null || missing+=(xorriso)
+  # The test cluster's real node (testenv/kube.sh; STX_KUBE_REAL_NODE=0 runs without it).
+  if [ "${STX_KUBE_REAL_NODE:-1}" != 0 ]; then
+    command -v containerd >/dev/null || missing+=(containerd)
+    command -v runc >/dev/null || missing+=(runc)
+    [ -x /usr/lib/cni/bridge ] || missing+=(containernetworking-plugins)
+    command -v socat >/dev/null || missing+=(socat)
+    command -v iptables >/dev/null || missing+=(iptables)
+    command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
+  fi
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.starlingx.stxbuild.engine.pods.BuildPodFactory;
 import org.starlingx.stxbuild.engine.pods.BuildRole;
 import org.starlingx.stxbuild.engine.pods.ImageBuild;
+import org.starlingx.stxbuild.engine.pods.PodStartFailure;
 import org.starlingx.stxbuild.engine.pods.PodStep;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 
@@ -37,10 +38,22 @@ public final class PodImageBuild {
 
   private final KubernetesClient client;
   private final BuildPodFactory pods;
+  private final List<String> insecureRegistries;
 
   public PodImageBuild(KubernetesClient client, BuildPodFactory pods) {
+    this(client, pods, List.of());
+  }
+
+  private PodImageBuild(
+      KubernetesClient client, BuildPodFactory pods, List<String> insecureRegistries) {
     this.client = client;
     this.pods = pods;
+    this.insecureRegistries = List.copyOf(insecureRegistries);
+  }
+
+  /** The same builds, reaching these registries ({@code host:port}) over plain HTTP. */
+  public PodImageBuild withInsecureRegistries(List<String> registries) {
+    return new PodImageBuild(client, pods, registries);
   }
 
   /**
@@ -65,7 +78,13 @@ public final class PodImageBuild {
               pods.imageBuild(
                   step,
                   new ImageBuild(
-                      context, dockerfile, destination, cacheRepo, secretName, Map.of()));
+                      context,
+                      dockerfile,
+                      destination,
+                      cacheRepo,
+                      secretName,
+                      Map.of(),
+                      insecureRegistries));
           case SYSBOX ->
               pods.pod(
                   BuildRole.DOCKER_SYSBOX,
@@ -112,11 +131,19 @@ public final class PodImageBuild {
         try {
           Pod ended =
               resource.waitUntilCondition(
-                  p -> p == null || "Succeeded".equals(phase(p)) || "Failed".equals(phase(p)),
+                  p ->
+                      p == null
+                          || "Succeeded".equals(phase(p))
+                          || "Failed".equals(phase(p))
+                          || PodStartFailure.of(p).isPresent(),
                   1,
                   TimeUnit.SECONDS);
           if (ended == null) {
             return new Result(false, "the image build pod disappeared");
+          }
+          var cannotStart = PodStartFailure.of(ended);
+          if (cannotStart.isPresent() && !"Failed".equals(phase(ended))) {
+            return new Result(false, cannotStart.get().describe(ended.getMetadata().getName()));
           }
           return "Succeeded".equals(phase(ended))
               ? new Result(true, destination + " built in pod " + ended.getMetadata().getName())

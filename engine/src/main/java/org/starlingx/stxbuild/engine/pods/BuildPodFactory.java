@@ -189,6 +189,7 @@ public final class BuildPodFactory {
       args.add("--cache-repo=" + build.cacheRepo());
     }
     build.buildArgs().forEach((k, v) -> args.add("--build-arg=" + k + "=" + v));
+    build.insecureRegistries().forEach(r -> args.add("--insecure-registry=" + r));
     Pod pod = pod(BuildRole.IMAGE_BUILDER, new PodStep(step, List.of(), Map.of()), null);
     Container kaniko = pod.getSpec().getContainers().get(0);
     kaniko.setArgs(args);

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
 import org.starlingx.stxbuild.engine.pods.BuildPodFactory;
 import org.starlingx.stxbuild.engine.pods.BuildRole;
 import org.starlingx.stxbuild.engine.pods.PodOverrides;
+import org.starlingx.stxbuild.engine.pods.PodStartFailure;
 import org.starlingx.stxbuild.engine.pods.PodStep;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
@@ -117,12 +119,25 @@ public final class KubernetesPodWorker implements PackageWorker {
           return new Result(new TaskOutcome.Failed("no result after " + timeout), List.of());
         }
         try {
-          ended = resource.waitUntilCondition(p -> p == null || terminal(p), 1, TimeUnit.SECONDS);
+          ended =
+              resource.waitUntilCondition(
+                  p -> p == null || terminal(p) || PodStartFailure.of(p).isPresent(),
+                  1,
+                  TimeUnit.SECONDS);
           if (ended == null) {
             return new Result(
                 new TaskOutcome.InfrastructureFailure(
                     TaskOutcome.Kind.WORKER_LOST, "the pod disappeared"),
                 List.of());
+          }
+          Optional<PodStartFailure> cannotStart =
+              terminal(ended) ? Optional.empty() : PodStartFailure.of(ended);
+          if (cannotStart.isPresent()) {
+            // An image that cannot be pulled stays so on every worker: a build failure naming
+            // the reason, not a worker failure to retry, and not a wait until the timeout.
+            String reason = cannotStart.get().describe(ended.getMetadata().getName());
+            writeLog(request, reason + "\n");
+            return new Result(new TaskOutcome.Failed(reason), List.of());
           }
         } catch (KubernetesClientTimeoutException stillRunning) {
           // keep following it
@@ -194,9 +209,13 @@ public final class KubernetesPodWorker implements PackageWorker {
       Thread.currentThread().interrupt();
       log = "(interrupted while reading the pod's log)\n";
     }
+    writeLog(request, log == null ? "" : log);
+  }
+
+  private static void writeLog(PackageBuildRequest request, String log) {
     try {
       Files.createDirectories(request.log().getParent());
-      Files.writeString(request.log(), log == null ? "" : log, StandardCharsets.UTF_8);
+      Files.writeString(request.log(), log, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + request.log(), e);
     }

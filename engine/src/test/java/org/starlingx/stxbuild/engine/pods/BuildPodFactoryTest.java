@@ -85,6 +85,29 @@ class BuildPodFactoryTest {
   }
 
   @Test
+  void plainHttpRegistriesAreNamedToKanikoAndPlainHttpContextsRefused() {
+    Pod pod =
+        factory.imageBuild(
+            "stx-builder",
+            new ImageBuild(
+                "https://10.213.0.1:24443/pulp/content/ctx/context.tar.gz",
+                "Dockerfile",
+                "10.213.0.1:25000/stx/builder:1",
+                null,
+                null,
+                Map.of(),
+                List.of("10.213.0.1:25000")));
+    assertThat(pod.getSpec().getContainers().get(0).getArgs())
+        .contains("--insecure-registry=10.213.0.1:25000");
+    assertThatThrownBy(
+            () ->
+                new ImageBuild(
+                    "http://pulp/ctx.tar.gz", "Dockerfile", "r/x:1", null, null, Map.of()))
+        .hasMessageContaining("'http://pulp/ctx.tar.gz'")
+        .hasMessageContaining("kaniko takes no http://");
+  }
+
+  @Test
   void aPodBecomesAJobThatRemovesItself() {
     Pod pod = factory.pod(BuildRole.PKGBUILDER, PodStep.of("pkg-a", "build-pkg", "a"), null);
     Job job = factory.job(pod, 600);

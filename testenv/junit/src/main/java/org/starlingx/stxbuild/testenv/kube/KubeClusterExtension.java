@@ -1,10 +1,18 @@
 package org.starlingx.stxbuild.testenv.kube;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -13,19 +21,51 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Hands an integration test the real Kubernetes cluster of {@code testenv/kube.sh}: parameters of
  * type {@link KubernetesClient} (admin rights, default namespace = the test's own), {@link
- * TestNamespace} and {@link KubeCluster}. Each test method gets a fresh namespace, deleted with
+ * TestNamespace}, {@link KubeCluster} and {@link RealNode} (the node that runs containers for real;
+ * a test taking it is skipped when testenv runs without it, {@code STX_KUBE_REAL_NODE=0}, and fails
+ * when it should be there and is not Ready). Each test method gets a fresh namespace, deleted with
  * everything in it when the test ends.
  */
-public final class KubeClusterExtension implements ParameterResolver {
+public final class KubeClusterExtension implements ParameterResolver, ExecutionCondition {
   private static final ExtensionContext.Namespace STORE =
       ExtensionContext.Namespace.create(KubeClusterExtension.class);
+
+  /** Tests (or their set-up methods) that take a {@link RealNode} are skipped without one. */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext extension) {
+    if (!"0".equals(System.getenv("STX_KUBE_REAL_NODE"))) {
+      return ConditionEvaluationResult.enabled("testenv has its real node");
+    }
+    boolean wantsRealNode =
+        extension.getTestMethod().map(KubeClusterExtension::takesRealNode).orElse(false)
+            || extension
+                .getTestClass()
+                .map(
+                    c ->
+                        Arrays.stream(c.getDeclaredMethods())
+                            .filter(
+                                m ->
+                                    m.isAnnotationPresent(BeforeEach.class)
+                                        || m.isAnnotationPresent(BeforeAll.class))
+                            .anyMatch(KubeClusterExtension::takesRealNode))
+                .orElse(false);
+    return wantsRealNode
+        ? ConditionEvaluationResult.disabled(
+            "testenv runs without its real node (STX_KUBE_REAL_NODE=0)")
+        : ConditionEvaluationResult.enabled("does not need the real node");
+  }
+
+  private static boolean takesRealNode(Method method) {
+    return Arrays.asList(method.getParameterTypes()).contains(RealNode.class);
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
     Class<?> type = parameter.getParameter().getType();
     return type == KubernetesClient.class
         || type == TestNamespace.class
-        || type == KubeCluster.class;
+        || type == KubeCluster.class
+        || type == RealNode.class;
   }
 
   @Override
@@ -38,6 +78,12 @@ public final class KubeClusterExtension implements ParameterResolver {
             .getOrComputeIfAbsent(KubeCluster.class, key -> reachable(), KubeCluster.class);
     if (type == KubeCluster.class) {
       return cluster;
+    }
+    if (type == RealNode.class) {
+      return extension
+          .getRoot()
+          .getStore(STORE)
+          .getOrComputeIfAbsent(RealNode.class, key -> readyRealNode(cluster), RealNode.class);
     }
     OwnedNamespace owned =
         extension
@@ -61,6 +107,33 @@ public final class KubeClusterExtension implements ParameterResolver {
           e);
     }
     return cluster;
+  }
+
+  private static RealNode readyRealNode(KubeCluster cluster) {
+    if (!Files.isRegularFile(RealNode.propertiesFile())) {
+      throw new ParameterResolutionException(
+          "no testenv real node: "
+              + RealNode.propertiesFile()
+              + " is missing; run testenv/kube.sh up (or set STX_KUBE_REAL_NODE=0 to skip tests"
+              + " that need it)");
+    }
+    RealNode node = RealNode.fromTestenv();
+    try (KubernetesClient client = cluster.adminClient("default")) {
+      Node found = client.nodes().withName(node.name()).get();
+      boolean ready =
+          found != null
+              && found.getStatus() != null
+              && found.getStatus().getConditions().stream()
+                  .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+      if (!ready) {
+        throw new ParameterResolutionException(
+            "the testenv real node "
+                + node.name()
+                + (found == null ? " is not registered" : " is not Ready")
+                + "; run testenv/kube.sh up (logs in the testenv kube/logs directory)");
+      }
+    }
+    return node;
   }
 
   /** A namespace and an admin client in it; closing deletes the namespace and its contents. */
