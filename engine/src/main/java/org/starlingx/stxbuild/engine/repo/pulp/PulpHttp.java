@@ -70,6 +70,10 @@ final class PulpHttp {
         new RetrySettings(5, Duration.ofMillis(200), Duration.ofSeconds(5));
   }
 
+  PulpConnection connection() {
+    return connection;
+  }
+
   JsonNode get(String pathOrHref) {
     return send(request(pathOrHref).get().build());
   }
