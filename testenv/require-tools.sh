@@ -4,8 +4,9 @@
 # package build tools (dpkg-dev, debhelper, fakeroot, build-essential), and Debian's Python with
 # setuptools, wheel and pip (wheels).
 # With --tests, also what the integration tests drive for real: gpg, buildah, Go (to build helm and
-# the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks), and
-# for the cluster's real node containerd, runc, the CNI plugins, socat, iptables and mmdebstrap.
+# the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks),
+# for the cluster's real node containerd, runc, the CNI plugins, socat, iptables and mmdebstrap,
+# and aptly (the repository throughput benchmark compares with it).
 set -euo pipefail
 
 missing=()
@@ -46,6 +47,8 @@ if [ "${1:-}" = "--tests" ]; then
     command -v iptables >/dev/null || missing+=(iptables)
     command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
   fi
+  # The repository throughput benchmark compares with aptly, StarlingX's repository today.
+  command -v aptly >/dev/null || missing+=(aptly)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

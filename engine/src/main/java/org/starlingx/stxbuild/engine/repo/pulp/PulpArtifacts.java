@@ -117,6 +117,11 @@ public final class PulpArtifacts {
     reusedBytes.addAndGet(bytes);
   }
 
+  /** Notes bytes Pulp fetched from this process (a batch import) rather than received. */
+  void sent(long bytes) {
+    uploadedBytes.addAndGet(bytes);
+  }
+
   /** Bytes sent to Pulp by this client so far. */
   public long uploadedBytes() {
     return uploadedBytes.get();

@@ -54,6 +54,9 @@ public final class PulpDeb {
   private final PulpTasks tasks;
   private final PulpArtifacts artifacts;
   private final PulpRepositories repositories;
+  private final PulpPackageImport imports;
+  private final java.util.concurrent.atomic.AtomicBoolean batchImport =
+      new java.util.concurrent.atomic.AtomicBoolean(true);
 
   /** Builds in this process adding the same new file at once make its package once. */
   private final SingleFlight<String, Ensured> ensuring = new SingleFlight<>();
@@ -63,11 +66,29 @@ public final class PulpDeb {
     this.tasks = tasks;
     this.artifacts = artifacts;
     this.repositories = new PulpRepositories(http, tasks, "deb/apt");
+    this.imports = new PulpPackageImport(http, tasks, repositories);
   }
 
   /** Apt repositories and distributions. */
   public PulpRepositories repositories() {
     return repositories;
+  }
+
+  /**
+   * Package content for a batch of {@code .deb} files in one Pulp task; files Pulp holds are not
+   * sent. See {@link PulpPackageImport}.
+   */
+  PulpPackageImport.Imported importPackages(List<Path> debs) {
+    return imports.importPackages(debs);
+  }
+
+  /** Whether batches go through {@link #importPackages}; off once Pulp could not fetch one. */
+  boolean batchImportEnabled() {
+    return batchImport.get();
+  }
+
+  void disableBatchImport() {
+    batchImport.set(false);
   }
 
   /** Uploads a {@code .deb} and adds the package to the repository in one task. */

@@ -86,6 +86,10 @@ final class PulpHttp {
     }
   }
 
+  PulpConnection connection() {
+    return connection;
+  }
+
   JsonNode get(String pathOrHref) {
     return send(request(pathOrHref).get().build());
   }

@@ -17,6 +17,15 @@ import org.starlingx.stxbuild.engine.repo.SessionNames;
 /** One build's session on Pulp; see {@link PulpPackageRepository} for names. */
 final class PulpRepoSession implements RepoSession {
   private static final String SNAPSHOT = "stx.snapshot";
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PulpRepoSession.class);
+
+  /**
+   * From this many files a batch goes to Pulp in one sync; below, one by one costs Pulp less than
+   * the sync's fixed cost (a remote, a repository and their removal).
+   */
+  static final int BATCH_IMPORT_FROM = 8;
+
   private final PulpClient pulp;
   private final SessionNames names;
   private final PulpSigning signing;
@@ -92,6 +101,47 @@ final class PulpRepoSession implements RepoSession {
   @Override
   public AddResult addPackages(List<Path> debs) {
     List<String> content = new ArrayList<>();
+    AddResult result =
+        debs.size() >= BATCH_IMPORT_FROM && pulp.deb().batchImportEnabled()
+            ? importBatch(debs, content)
+            : null;
+    if (result == null) {
+      result = addOneByOne(debs, content);
+    }
+    // One repository version for the whole batch: readers see all of it or none of it.
+    pulp.deb().repositories().modify(repository.href(), content, List.of(), null);
+    return result;
+  }
+
+  /**
+   * Adds a batch through one Pulp sync ({@link PulpPackageImport}); null when Pulp cannot fetch
+   * from this process (a network policy between Pulp and the pod), which then adds one by one.
+   */
+  private AddResult importBatch(List<Path> debs, List<String> content) {
+    PulpPackageImport.Imported imported;
+    try {
+      imported = pulp.deb().importPackages(debs);
+    } catch (PulpException e) {
+      LOG.warn(
+          "Pulp could not take {} packages in one sync ({}); adding them one by one from now on",
+          debs.size(),
+          e.getMessage());
+      pulp.deb().disableBatchImport();
+      return null;
+    }
+    pulp.artifacts().sent(imported.bytesSent());
+    AddResult result = new AddResult(0, imported.filesSent(), 0, imported.bytesSent());
+    for (Path deb : debs) {
+      long size = size(deb);
+      String sha256 = FileDigests.of(deb).sha256();
+      content.add(imported.contentBySha256().get(sha256));
+      result = result.plus(new AddResult(1, 0, size, 0));
+    }
+    pulp.artifacts().reused(result.bytesProduced() - imported.bytesSent());
+    return result;
+  }
+
+  private AddResult addOneByOne(List<Path> debs, List<String> content) {
     AddResult result = new AddResult(0, 0, 0, 0);
     for (Path deb : debs) {
       long size = size(deb);
@@ -104,7 +154,6 @@ final class PulpRepoSession implements RepoSession {
       content.add(outcome.contentHref());
       result = result.plus(new AddResult(1, sent ? 1 : 0, size, sent ? size : 0));
     }
-    pulp.deb().repositories().modify(repository.href(), content, List.of(), null);
     return result;
   }
 
