@@ -138,10 +138,10 @@ class TenantsIT {
                       .resource(
                           new ResourceQuotaBuilder()
                               .withNewMetadata()
-                              .withName("squeeze")
+                              .withName("intruder")
                               .endMetadata()
                               .withNewSpec()
-                              .addToHard("pods", new io.fabric8.kubernetes.api.model.Quantity("0"))
+                              .addToHard("pods", new io.fabric8.kubernetes.api.model.Quantity("100000"))
                               .endSpec()
                               .build())
                       .create(),
