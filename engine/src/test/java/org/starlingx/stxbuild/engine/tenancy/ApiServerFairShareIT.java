@@ -84,9 +84,13 @@ class ApiServerFairShareIT {
       first.close();
 
       FairShareGate.Slot ySlot = yWaits.get(30, TimeUnit.SECONDS);
+      admin.pods().inNamespace(y).resource(pod("y1")).create();
       Thread.sleep(2000);
       assertThat(xWaits).as("X is at its share while Y runs").isNotDone();
 
+      for (String[] ended : new String[][] {{x, "x2"}, {y, "y1"}}) {
+        admin.pods().inNamespace(ended[0]).withName(ended[1]).withGracePeriod(0).delete();
+      }
       ySlot.close();
       second.close();
       xWaits.get(30, TimeUnit.SECONDS).close();
