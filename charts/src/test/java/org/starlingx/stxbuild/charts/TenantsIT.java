@@ -141,7 +141,8 @@ class TenantsIT {
                               .withName("intruder")
                               .endMetadata()
                               .withNewSpec()
-                              .addToHard("pods", new io.fabric8.kubernetes.api.model.Quantity("100000"))
+                              .addToHard(
+                                  "pods", new io.fabric8.kubernetes.api.model.Quantity("100000"))
                               .endSpec()
                               .build())
                       .create(),
@@ -269,7 +270,6 @@ class TenantsIT {
                   .filter(s -> s.namespace().startsWith(chart.prefix) && !s.terminating())
                   .toList();
       assertThat(listed).extracting(TenantStatus::tenant).containsExactly(dave);
-      assertThat(tenants.remove(carol)).as("gone already").isIn(true, false);
     }
   }
 
