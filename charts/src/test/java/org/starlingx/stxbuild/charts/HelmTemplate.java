@@ -20,8 +20,14 @@ final class HelmTemplate {
 
   static List<HasMetadata> render(String namespace, List<String> setValues)
       throws IOException, InterruptedException {
+    return render("stx", namespace, setValues);
+  }
+
+  /** Renders as release {@code release}: cluster-wide objects are named after it. */
+  static List<HasMetadata> render(String release, String namespace, List<String> setValues)
+      throws IOException, InterruptedException {
     String helm = run(List.of(REPOSITORY.resolve("testenv/helm.sh").toString())).strip();
-    List<String> argv = new ArrayList<>(List.of(helm, "template", "stx", CHART.toString()));
+    List<String> argv = new ArrayList<>(List.of(helm, "template", release, CHART.toString()));
     argv.addAll(List.of("--namespace", namespace));
     for (String value : setValues) {
       argv.addAll(List.of("--set", value));

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       LogsCommand.class,
       RetentionCommand.class,
+      TenantsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class StxBuildCommand implements Runnable {

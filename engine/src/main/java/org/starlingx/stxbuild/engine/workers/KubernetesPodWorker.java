@@ -46,6 +46,7 @@ public final class KubernetesPodWorker implements PackageWorker {
   private final Duration timeout;
   private Map<String, String> chrootEnvironment =
       PodPackageBuild.chrootEnvironment(ChrootBuildOptions.of("bullseye"));
+  private final PodCreator creator;
 
   /**
    * @param sourceUrl where the repository service serves a request's {@code .dsc}
@@ -58,6 +59,21 @@ public final class KubernetesPodWorker implements PackageWorker {
       Function<PackageBuildRequest, String> sourceUrl,
       String overrideYaml,
       Duration timeout) {
+    this(client, pods, repository, sourceUrl, overrideYaml, timeout, null);
+  }
+
+  /**
+   * @param creator how pods are created, e.g. waiting out a full tenant quota; null sends each once
+   */
+  public KubernetesPodWorker(
+      KubernetesClient client,
+      BuildPodFactory pods,
+      PodRepositoryAccess repository,
+      Function<PackageBuildRequest, String> sourceUrl,
+      String overrideYaml,
+      Duration timeout,
+      PodCreator creator) {
+    this.creator = creator != null ? creator : (pod, abort) -> client.resource(pod).create();
     this.client = client;
     this.pods = pods;
     this.repository = repository;
@@ -105,7 +121,11 @@ public final class KubernetesPodWorker implements PackageWorker {
     // A retry of the same package reuses the name: the previous attempt's pod must be gone first.
     resource.withGracePeriod(0).delete();
     resource.waitUntilCondition(p -> p == null, 60, TimeUnit.SECONDS);
-    client.resource(pod).create();
+    try {
+      creator.create(pod, abort);
+    } catch (PodCreator.PodNotCreatedException e) {
+      return new Result(new TaskOutcome.Failed(e.getMessage()), List.of());
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       Pod ended = null;
