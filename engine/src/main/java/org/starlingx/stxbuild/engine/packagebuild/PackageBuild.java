@@ -28,7 +28,9 @@ import org.starlingx.stxbuild.engine.schedule.BuildTask;
 import org.starlingx.stxbuild.engine.schedule.DurationEstimates;
 import org.starlingx.stxbuild.engine.schedule.ScheduleReport;
 import org.starlingx.stxbuild.engine.schedule.SchedulerOptions;
+import org.starlingx.stxbuild.engine.schedule.TaskAttempt;
 import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
+import org.starlingx.stxbuild.engine.schedule.TaskResult;
 import org.starlingx.stxbuild.engine.source.PackageRecipe;
 import org.starlingx.stxbuild.engine.source.PreparedSource;
 import org.starlingx.stxbuild.engine.source.SourceFetcher;
@@ -48,13 +50,17 @@ import org.starlingx.stxbuild.engine.workers.PackageWorker;
  * logs/<build>/}.
  */
 public final class PackageBuild {
+  /** Failed packages whose log tail goes into the report; the others link their log. */
+  private static final int MAX_TAILS = 100;
+
   /** What a build did. */
   public record Outcome(
       ScheduleReport report,
       Optional<AptSource> source,
       Path logs,
       Path reportPage,
-      Map<String, Path> debs) {
+      Map<String, Path> debs,
+      PackageBuildReport details) {
     public boolean succeeded() {
       return report.succeeded();
     }
@@ -126,6 +132,8 @@ public final class PackageBuild {
     Map<String, List<Path>> debsOf = new ConcurrentHashMap<>();
     Map<String, BuildHistory.Entry> newHistory = new ConcurrentHashMap<>();
     List<String> withLogs = new ArrayList<>();
+    Map<String, String> placements = new ConcurrentHashMap<>();
+    Map<String, String> reusedFrom = new ConcurrentHashMap<>();
 
     try (RepoSession session = repository.openSession(names)) {
       AptSource aptSource = null;
@@ -162,7 +170,11 @@ public final class PackageBuild {
                         settings.force() ? Optional.empty() : reusable(history, id, fingerprint);
                     if (reusable.isPresent()) {
                       debsOf.put(id, reusable.get());
-                      newHistory.put(id, history.lastGood(id).orElseThrow());
+                      BuildHistory.Entry last = history.lastGood(id).orElseThrow();
+                      newHistory.put(id, last);
+                      if (last.build() != null) {
+                        reusedFrom.put(id, last.build());
+                      }
                       return new TaskOutcome.Reused("inputs unchanged since the last good build");
                     }
                     Path sources = workRoot.resolve("sources").resolve(id);
@@ -188,6 +200,9 @@ public final class PackageBuild {
                                 id, prepared.dsc(), depDebs, depPackages, published.get(), log),
                             workerName,
                             signal);
+                    if (!result.placement().isEmpty()) {
+                      placements.put(TaskAttempt.key(id, attempt), result.placement());
+                    }
                     if (result.outcome() instanceof TaskOutcome.Built) {
                       List<Path> kept = keep(result.debs());
                       debsOf.put(id, kept);
@@ -208,7 +223,8 @@ public final class PackageBuild {
                                               d.getFileName().toString(),
                                               FileDigests.of(d).sha256()))
                                   .toList(),
-                              (System.nanoTime() - t0) / 1_000_000));
+                              (System.nanoTime() - t0) / 1_000_000,
+                              names.session()));
                     }
                     return result.outcome();
                   },
@@ -216,7 +232,20 @@ public final class PackageBuild {
                   r -> progress.packageDone(r, done.incrementAndGet(), tasks.size()));
 
       Path page = logs.resolve("report.html");
-      writeReport(page, names, report, withLogs);
+      Map<String, List<String>> tails = new LinkedHashMap<>();
+      report.results().stream()
+          .filter(r -> r.state() == TaskResult.State.FAILED)
+          .limit(MAX_TAILS)
+          .forEach(r -> tails.put(r.id(), LogTail.of(logs.resolve(r.id() + ".log"))));
+      PackageBuildReport details =
+          new PackageBuildReport(
+              "Package build " + names.session(),
+              report,
+              placements,
+              reusedFrom,
+              java.util.Set.copyOf(withLogs),
+              tails);
+      writeReport(page, details);
       if (report.succeeded() && !abort.aborted()) {
         session.publish();
         aptSource = session.complete();
@@ -238,7 +267,7 @@ public final class PackageBuild {
           .forEach(
               list ->
                   list.forEach(d -> byPackage.put(d.getFileName().toString().split("_")[0], d)));
-      return new Outcome(report, Optional.ofNullable(aptSource), logs, page, byPackage);
+      return new Outcome(report, Optional.ofNullable(aptSource), logs, page, byPackage, details);
     }
   }
 
@@ -281,11 +310,10 @@ public final class PackageBuild {
     }
   }
 
-  private static void writeReport(
-      Path page, SessionNames names, ScheduleReport report, List<String> withLogs) {
+  private static void writeReport(Path page, PackageBuildReport details) {
     try {
       Files.createDirectories(page.getParent().resolve("logs"));
-      for (String id : withLogs) {
+      for (String id : details.withLogs()) {
         Path log = page.getParent().resolve(id + ".log");
         if (Files.exists(log)) {
           Files.copy(
@@ -294,10 +322,7 @@ public final class PackageBuild {
               StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      Files.writeString(
-          page,
-          BuildReportPage.render("Package build " + names.session(), report, withLogs),
-          StandardCharsets.UTF_8);
+      Files.writeString(page, BuildReportPage.render(details), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the build report " + page, e);
     }

@@ -101,14 +101,15 @@ public final class KubernetesPodWorker implements PackageWorker {
             return new Result(
                 new TaskOutcome.InfrastructureFailure(
                     TaskOutcome.Kind.WORKER_LOST, "the pod disappeared"),
-                List.of());
+                List.of(),
+                "pod " + pod.getMetadata().getName());
           }
         } catch (KubernetesClientTimeoutException stillRunning) {
           // keep following it
         }
       }
       saveLog(resource, request);
-      return new Result(outcome(ended), List.of());
+      return new Result(outcome(ended), List.of(), placement(ended));
     } finally {
       resource.withGracePeriod(0).delete();
     }
@@ -117,6 +118,12 @@ public final class KubernetesPodWorker implements PackageWorker {
   @Override
   public boolean remote() {
     return true;
+  }
+
+  /** The pod and the node it ran on, for the report. */
+  static String placement(Pod pod) {
+    String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+    return "pod " + pod.getMetadata().getName() + (node == null ? "" : " on node " + node);
   }
 
   static boolean terminal(Pod pod) {
