@@ -29,10 +29,16 @@ public final class BuildReportPage {
           + ".ABORTED{color:#666}"
           + ".failure{border-left:4px solid #c8312b;padding:.2em 1em;margin:1em 0;background:#fdf5f5}"
           + ".failure h3{margin:.3em 0}"
-          + "pre.tail{background:#1e1e1e;color:#ddd;padding:.6em;overflow-x:auto;font-size:.85em;"
-          + "max-height:30em}"
+          // column-reverse keeps a long tail scrolled to its end, the lines that matter, without
+          // a script
+          + ".tail{display:flex;flex-direction:column-reverse;overflow:auto;max-height:24em;"
+          + "background:#1e1e1e}.tail pre{color:#ddd;padding:.6em;margin:0;font-size:.85em}"
+          + "nav a{margin-right:1em}"
           + ".summary{font-size:1.1em}.ok{color:#070}.bad{color:#b00}"
           + ".scroll{overflow-x:auto}";
+
+  /** Failures whose log tail shows open; the later ones are one click away. */
+  private static final int OPEN_TAILS = 3;
 
   private BuildReportPage() {}
 
@@ -59,6 +65,7 @@ public final class BuildReportPage {
         .append("\">")
         .append(escape(summary(report)))
         .append("</p>\n");
+    contents(html, build);
     failures(html, build);
     skipped(html, report);
     timeline(html, build, critical);
@@ -67,6 +74,28 @@ public final class BuildReportPage {
     graph(html, report, results, critical);
     allPackages(html, build);
     return html.append("</body>\n</html>\n").toString();
+  }
+
+  private static void contents(StringBuilder html, PackageBuildReport build) {
+    ScheduleReport report = build.schedule();
+    html.append("<nav>");
+    if (report.count(TaskResult.State.FAILED) > 0) {
+      html.append("<a href=\"#failures\">failed</a>");
+    }
+    if (report.count(TaskResult.State.SKIPPED) > 0) {
+      html.append("<a href=\"#skipped\">skipped</a>");
+    }
+    if (!report.attempts().isEmpty()) {
+      html.append("<a href=\"#timeline\">timeline</a>");
+    }
+    if (report.count(TaskResult.State.REUSED) > 0) {
+      html.append("<a href=\"#reused\">reused</a>");
+    }
+    html.append("<a href=\"#totals\">totals</a>");
+    if (!report.dependsOn().isEmpty()) {
+      html.append("<a href=\"#graph\">graph</a>");
+    }
+    html.append("<a href=\"#packages\">all packages</a></nav>\n");
   }
 
   private static void failures(StringBuilder html, PackageBuildReport build) {
@@ -78,6 +107,7 @@ public final class BuildReportPage {
       return;
     }
     html.append("<h2 id=\"failures\">Failed (").append(failed.size()).append(")</h2>\n");
+    int shown = 0;
     for (TaskResult r : failed) {
       html.append("<div class=\"failure\" id=\"failed-")
           .append(escape(r.id()))
@@ -105,9 +135,14 @@ public final class BuildReportPage {
       }
       List<String> tail = build.logTails().get(r.id());
       if (tail != null && !tail.isEmpty()) {
-        html.append("<pre class=\"tail\">")
+        // the first failures' tails open; beyond those they would push the timeline far down
+        html.append("<details")
+            .append(shown++ < OPEN_TAILS ? " open" : "")
+            .append("><summary>last ")
+            .append(tail.size())
+            .append(" lines of the log</summary><div class=\"tail\"><pre>")
             .append(escape(String.join("\n", tail)))
-            .append("</pre>\n");
+            .append("</pre></div></details>\n");
       }
       html.append("</div>\n");
     }

@@ -87,6 +87,10 @@ class BuildReportPageTest {
   @Test
   void failuresComeFirstWithTheirReasonAndTheEndOfTheirLog() throws Exception {
     String html = BuildReportPage.render(buildWithEverything());
+    // kept for a look in a browser (and the screenshot test's neighbour)
+    Path kept = Path.of("target", "report-samples", "unit-build.html");
+    Files.createDirectories(kept.getParent());
+    Files.writeString(kept, html);
 
     assertThat(html).contains("3 built, 1 reused, 1 failed, 2 skipped");
     int failures = html.indexOf("<h2 id=\"failures\">Failed (1)</h2>");
@@ -197,6 +201,12 @@ class BuildReportPageTest {
                 tails));
 
     int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+    try {
+      Files.createDirectories(Path.of("target", "report-samples"));
+      Files.writeString(Path.of("target", "report-samples", "simulated-300.html"), html);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     System.out.printf(
         "report of 300 packages, %d runs, %d failed: %d bytes%n",
         simulated.report().attempts().size(), tails.size(), bytes);

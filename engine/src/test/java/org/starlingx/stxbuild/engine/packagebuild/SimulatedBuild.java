@@ -45,7 +45,23 @@ final class SimulatedBuild {
     List<TaskResult> results = new ArrayList<>();
     Map<String, String> reusedFrom = new HashMap<>();
     Map<String, String> placements = new HashMap<>();
-    for (String name : names) {
+    List<String> waiting = new ArrayList<>(names);
+    while (!waiting.isEmpty()) {
+      // the package whose dependencies ended first goes next, as the scheduler would start it
+      String name = null;
+      long bestReady = Long.MAX_VALUE;
+      for (String candidate : waiting) {
+        Set<String> deps = dependsOn.get(candidate);
+        if (!deps.stream().allMatch(d -> endOf.containsKey(d) || failedRoot.containsKey(d))) {
+          continue;
+        }
+        long readyAt = deps.stream().mapToLong(d -> endOf.getOrDefault(d, 0L)).max().orElse(0);
+        if (readyAt < bestReady) {
+          bestReady = readyAt;
+          name = candidate;
+        }
+      }
+      waiting.remove(name);
       String blocked =
           dependsOn.get(name).stream()
               .map(failedRoot::get)
@@ -65,7 +81,7 @@ final class SimulatedBuild {
                 blocked));
         continue;
       }
-      long ready = dependsOn.get(name).stream().mapToLong(endOf::get).max().orElse(0);
+      long ready = bestReady;
       int roll = random.nextInt(100);
       int runs = roll < 3 ? 2 : 1; // a failed worker, then a good run elsewhere
       TaskAttempt last = null;
