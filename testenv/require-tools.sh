@@ -4,7 +4,8 @@
 # package build tools (dpkg-dev, debhelper, fakeroot, build-essential), and Debian's Python with
 # setuptools, wheel and pip (wheels).
 # With --tests, also what the integration tests drive for real: gpg, buildah, Go (to build helm and
-# the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks).
+# the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks),
+# chromium (screenshots of the build report).
 set -euo pipefail
 
 missing=()
@@ -31,6 +32,8 @@ if [ "${1:-}" = "--tests" ]; then
   command -v openssl >/dev/null || missing+=(openssl)
   command -v curl >/dev/null || missing+=(curl)
   command -v xorriso >/dev/null || missing+=(xorriso)
+  # The build report's screenshot test opens it in headless Chromium.
+  command -v chromium >/dev/null || missing+=(chromium)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -26,6 +26,10 @@ public final class FilePath implements Serializable {
     throw new UnsupportedOperationException("compile-only");
   }
 
+  public boolean delete() throws IOException, InterruptedException {
+    throw new UnsupportedOperationException("compile-only");
+  }
+
   public void deleteRecursive() throws IOException, InterruptedException {
     throw new UnsupportedOperationException("compile-only");
   }

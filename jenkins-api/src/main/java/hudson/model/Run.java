@@ -35,6 +35,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     throw new UnsupportedOperationException("compile-only");
   }
 
+  public void addAction(Action a) {
+    throw new UnsupportedOperationException("compile-only");
+  }
+
+  public boolean removeAction(Action a) {
+    throw new UnsupportedOperationException("compile-only");
+  }
+
+  public <T extends Action> T getAction(Class<T> type) {
+    throw new UnsupportedOperationException("compile-only");
+  }
+
   public EnvVars getEnvironment(TaskListener listener) throws IOException, InterruptedException {
     throw new UnsupportedOperationException("compile-only");
   }

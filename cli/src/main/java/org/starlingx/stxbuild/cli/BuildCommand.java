@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.starlingx.stxbuild.engine.packagebuild.BuildReportPage;
 import org.starlingx.stxbuild.engine.packagebuild.BuildSettings;
 import org.starlingx.stxbuild.engine.packagebuild.PackageBuild;
+import org.starlingx.stxbuild.engine.packagebuild.ReportLink;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
 import org.starlingx.stxbuild.engine.workers.LocalProcessWorker;
@@ -70,6 +71,11 @@ final class BuildCommand implements Callable<Integer> {
     new BuildStatusRecorder(work, repository).record(names, started, outcome, Map.of());
     System.out.println(
         BuildReportPage.summary(outcome.report()) + "; report: " + outcome.reportPage());
+    new ReportLink(
+            BuildReportPage.summary(outcome.report()),
+            outcome.reportPage().toUri().toString(),
+            outcome.succeeded())
+        .writeIfAsked();
     return outcome.succeeded() ? 0 : 1;
   }
 }
