@@ -6,7 +6,8 @@
 # With --tests, also what the integration tests drive for real: gpg, buildah, Go (to build helm and
 # the Kubernetes control plane), openssl and curl (the test cluster's certificates and checks),
 # for the cluster's real node containerd, runc, the CNI plugins, socat, iptables and mmdebstrap,
-# and aptly (the repository throughput benchmark compares with it).
+# aptly (the repository throughput benchmark compares with it) and chromium (screenshots of the
+# build report).
 set -euo pipefail
 
 missing=()
@@ -49,6 +50,8 @@ if [ "${1:-}" = "--tests" ]; then
   fi
   # The repository throughput benchmark compares with aptly, StarlingX's repository today.
   command -v aptly >/dev/null || missing+=(aptly)
+  # The build report's screenshot test opens it in headless Chromium.
+  command -v chromium >/dev/null || missing+=(chromium)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

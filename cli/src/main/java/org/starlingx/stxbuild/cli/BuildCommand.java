@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.starlingx.stxbuild.engine.packagebuild.BuildReportPage;
 import org.starlingx.stxbuild.engine.packagebuild.BuildSettings;
 import org.starlingx.stxbuild.engine.packagebuild.PackageBuild;
+import org.starlingx.stxbuild.engine.packagebuild.ReportLink;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.schedule.GracefulStop;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
@@ -121,6 +122,11 @@ final class BuildCommand implements Callable<Integer> {
               + BuildReportPage.summary(outcome.report())
               + "; report: "
               + outcome.reportPage());
+      new ReportLink(
+              BuildReportPage.summary(outcome.report()),
+              outcome.reportPage().toUri().toString(),
+              outcome.succeeded() && !abort.aborted())
+          .writeIfAsked();
       System.out.flush();
       return outcome.succeeded() && !abort.aborted() ? 0 : 1;
     }

@@ -131,6 +131,9 @@ public abstract class StxCliStep extends Step implements Serializable {
           DetachedCommand.State state = follower.poll(out);
           copied = follower.copied();
           if (state instanceof DetachedCommand.Ended ended) {
+            // the report shows on the build page whether the build failed or not
+            StxBuildReportAction.attachIfWritten(
+                context.get(Run.class), dir.child(StxBuildReportAction.LINK_FILE));
             StxCommandRunner.failUnlessZero(step, ended.exitCode());
             dir.deleteRecursive();
             context.onSuccess(null);

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.starlingx.stxbuild.engine.exec.DetachedCommand;
 import org.starlingx.stxbuild.engine.images.RegistryLogin;
 import org.starlingx.stxbuild.engine.logs.SecretMaskingOutputStream;
+import org.starlingx.stxbuild.engine.packagebuild.ReportLink;
 
 /**
  * Runs a step's {@code stx-build} command on the node: resolves the Pulp credentials of the global
@@ -93,17 +94,23 @@ final class StxCommandRunner {
       TaskListener listener)
       throws IOException, InterruptedException {
     Prepared prepared = prepare(step, run, env);
+    FilePath link =
+        workspace.child(".stx-build/" + StxBuildReportAction.LINK_FILE + "-" + run.getNumber());
+    Map<String, String> launchEnv = new HashMap<>(prepared.command().env());
+    launchEnv.put(ReportLink.ENV, link.getRemote());
     int exit;
     try (OutputStream log = prepared.maskedLog(listener)) {
       exit =
           launcher
               .launch()
               .cmds(prepared.command().argv())
-              .envs(prepared.command().env())
+              .envs(launchEnv)
               .pwd(workspace)
               .stdout(log)
               .join();
     }
+    StxBuildReportAction.attachIfWritten(run, link);
+    link.delete();
     failUnlessZero(step, exit);
   }
 
@@ -113,6 +120,8 @@ final class StxCommandRunner {
       throws IOException, InterruptedException {
     Map<String, String> launchEnv = new HashMap<>(prepared.command().env());
     launchEnv.putAll(DetachedCommand.launchEnv(control.getRemote()));
+    // a package build writes its summary and report location here for the build page
+    launchEnv.put(ReportLink.ENV, control.child(StxBuildReportAction.LINK_FILE).getRemote());
     int exit =
         launcher
             .launch()

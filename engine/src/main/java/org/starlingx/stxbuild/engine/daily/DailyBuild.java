@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,6 +63,9 @@ public final class DailyBuild {
   private final Consumer<String> out;
   private final BuildProgress packages;
 
+  /** When the stage now running started: a stage's duration runs from the previous one's end. */
+  private long stageStarted = System.nanoTime();
+
   public DailyBuild(DailySettings settings, Consumer<String> out, BuildProgress packages) {
     this.settings = settings;
     this.out = out;
@@ -70,6 +74,7 @@ public final class DailyBuild {
 
   public List<StageResult> run() throws InterruptedException {
     Instant started = Instant.now();
+    stageStarted = System.nanoTime();
     ScopeNames names = new ScopeNames(settings.scope(), NamingPolicy.DEFAULT);
     Path output = settings.output().toAbsolutePath().normalize();
     StxSourceTree tree = StxSourceTree.open(settings.tree());
@@ -404,6 +409,14 @@ public final class DailyBuild {
       List<StepLog> logs =
           new ArrayList<>(
               List.of(new StepLog("stages.log", stageLog, success ? "success" : "failed")));
+      for (StageResult s : stages) {
+        Path log = logDir.resolve(stageLogName(s.stage()));
+        Files.writeString(
+            log,
+            s.stage() + ": " + s.state() + " after " + s.millis() + " ms\n" + s.detail() + "\n",
+            StandardCharsets.UTF_8);
+        logs.add(new StepLog(log.getFileName().toString(), log, s.state()));
+      }
       if (details.containsKey("report")) {
         Path reportDir = Path.of(details.get("report")).getParent();
         try (var files = Files.list(reportDir)) {
@@ -416,18 +429,60 @@ public final class DailyBuild {
       var index =
           new LocalLogExporter(logDir.resolveSibling(names.build() + "-published"))
               .export(names.build(), Map.of(), logs);
-      stages.add(stage("publish-logs", "done", index.toString()));
+      Path published = Path.of(index).getParent();
+      Map<String, Map<String, String>> links = new LinkedHashMap<>();
+      for (StageResult s : stages) {
+        links.put(
+            s.stage(),
+            new LinkedHashMap<>(Map.of(stageLogName(s.stage()), stageLogName(s.stage()))));
+      }
+      if (details.containsKey("report")) {
+        copyPackageReport(Path.of(details.get("report")), published.resolve("packages"));
+        links.get("build-packages").put("packages/report.html", "package build report");
+      }
+      Path report = published.resolve("report.html");
+      stages.add(stage("publish-logs", "done", index + " (report: " + report + ")"));
+      links.put("publish-logs", new LinkedHashMap<>(Map.of("index.html", "all logs")));
+      stages.add(stage("output", "done", settings.output().toAbsolutePath().toString()));
+      Files.writeString(
+          report,
+          DailyReportPage.render("Daily build " + names.build(), stages, links),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish the logs of " + names.build(), e);
     }
-    stages.add(stage("output", "done", settings.output().toAbsolutePath().toString()));
     return stages;
   }
 
   private StageResult stage(String name, String state, String detail) {
-    StageResult result = new StageResult(name, state, detail);
+    long now = System.nanoTime();
+    StageResult result =
+        new StageResult(
+            name, state, detail, settings.dryRun() ? 0 : (now - stageStarted) / 1_000_000);
+    stageStarted = now;
     out.accept(String.format("%-20s %-10s %s", name, state, detail));
     return result;
+  }
+
+  private static String stageLogName(String stage) {
+    return "stage-" + stage + ".log";
+  }
+
+  /** The package build's report with its logs beside it, as its relative links expect. */
+  private static void copyPackageReport(Path report, Path target) throws IOException {
+    Files.createDirectories(target.resolve("logs"));
+    Files.copy(report, target.resolve("report.html"), StandardCopyOption.REPLACE_EXISTING);
+    Path logs = report.resolveSibling("logs");
+    if (Files.isDirectory(logs)) {
+      try (var files = Files.list(logs)) {
+        for (Path log : files.toList()) {
+          Files.copy(
+              log,
+              target.resolve("logs").resolve(log.getFileName()),
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   private static Path createDirectories(Path dir) {

@@ -19,8 +19,16 @@ import org.starlingx.stxbuild.engine.repo.SessionNames;
  * inputs hash the same reuses these outputs instead of building again.
  */
 public final class BuildHistory {
-  /** One package of the last good build. */
-  public record Entry(String fingerprint, List<Deb> debs, long millis) {}
+  /**
+   * One package of the last good build.
+   *
+   * @param build the build session that built it (null in histories written before it was kept)
+   */
+  public record Entry(String fingerprint, List<Deb> debs, long millis, String build) {
+    public Entry(String fingerprint, List<Deb> debs, long millis) {
+      this(fingerprint, debs, millis, null);
+    }
+  }
 
   /** One produced file. */
   public record Deb(String file, String sha256) {}

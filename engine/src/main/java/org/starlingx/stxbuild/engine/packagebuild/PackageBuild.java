@@ -29,7 +29,9 @@ import org.starlingx.stxbuild.engine.schedule.BuildTask;
 import org.starlingx.stxbuild.engine.schedule.DurationEstimates;
 import org.starlingx.stxbuild.engine.schedule.ScheduleReport;
 import org.starlingx.stxbuild.engine.schedule.SchedulerOptions;
+import org.starlingx.stxbuild.engine.schedule.TaskAttempt;
 import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
+import org.starlingx.stxbuild.engine.schedule.TaskResult;
 import org.starlingx.stxbuild.engine.source.PackageRecipe;
 import org.starlingx.stxbuild.engine.source.PreparedSource;
 import org.starlingx.stxbuild.engine.source.SourceFetcher;
@@ -49,13 +51,17 @@ import org.starlingx.stxbuild.engine.workers.PackageWorker;
  * logs/<build>/}.
  */
 public final class PackageBuild {
+  /** Failed packages whose log tail goes into the report; the others link their log. */
+  private static final int MAX_TAILS = 100;
+
   /** What a build did. */
   public record Outcome(
       ScheduleReport report,
       Optional<AptSource> source,
       Path logs,
       Path reportPage,
-      Map<String, Path> debs) {
+      Map<String, Path> debs,
+      PackageBuildReport details) {
     public boolean succeeded() {
       return report.succeeded();
     }
@@ -154,6 +160,8 @@ public final class PackageBuild {
     Map<String, BuildHistory.Entry> newHistory = new ConcurrentHashMap<>();
     List<String> withLogs = new ArrayList<>();
     java.util.Set<String> truncatedLogs = ConcurrentHashMap.newKeySet();
+    Map<String, String> placements = new ConcurrentHashMap<>();
+    Map<String, String> reusedFrom = new ConcurrentHashMap<>();
 
     try (RepoSession session = repository.openSession(names)) {
       AptSource aptSource = null;
@@ -217,7 +225,11 @@ public final class PackageBuild {
                         settings.force() ? Optional.empty() : reusable(history, id, fingerprint);
                     if (reusable.isPresent()) {
                       debsOf.put(id, reusable.get());
-                      newHistory.put(id, history.lastGood(id).orElseThrow());
+                      BuildHistory.Entry last = history.lastGood(id).orElseThrow();
+                      newHistory.put(id, last);
+                      if (last.build() != null) {
+                        reusedFrom.put(id, last.build());
+                      }
                       return new TaskOutcome.Reused("inputs unchanged since the last good build");
                     }
                     Path sources = workRoot.resolve("sources").resolve(id);
@@ -253,6 +265,9 @@ public final class PackageBuild {
                       truncatedLogs.add(id);
                       progress.note(id + ": its log reached the size limit and was truncated");
                     }
+                    if (!result.placement().isEmpty()) {
+                      placements.put(TaskAttempt.key(id, attempt), result.placement());
+                    }
                     if (result.outcome() instanceof TaskOutcome.Built) {
                       List<Path> kept = keep(result.debs());
                       debsOf.put(id, kept);
@@ -273,7 +288,8 @@ public final class PackageBuild {
                                               d.getFileName().toString(),
                                               FileDigests.of(d).sha256()))
                                   .toList(),
-                              (System.nanoTime() - t0) / 1_000_000));
+                              (System.nanoTime() - t0) / 1_000_000,
+                              names.session()));
                     }
                     return result.outcome();
                   },
@@ -281,7 +297,21 @@ public final class PackageBuild {
                   r -> progress.packageDone(r, done.incrementAndGet(), tasks.size()));
 
       Path page = logs.resolve("report.html");
-      writeReport(page, names, report, withLogs, truncatedLogs);
+      Map<String, List<String>> tails = new LinkedHashMap<>();
+      report.results().stream()
+          .filter(r -> r.state() == TaskResult.State.FAILED)
+          .limit(MAX_TAILS)
+          .forEach(r -> tails.put(r.id(), LogTail.of(logs.resolve(r.id() + ".log"))));
+      PackageBuildReport details =
+          new PackageBuildReport(
+              "Package build " + names.session(),
+              report,
+              placements,
+              reusedFrom,
+              java.util.Set.copyOf(withLogs),
+              tails,
+              truncatedLogs);
+      writeReport(page, details);
       if (report.succeeded() && !abort.aborted()) {
         session.publish();
         aptSource = session.complete();
@@ -303,7 +333,7 @@ public final class PackageBuild {
           .forEach(
               list ->
                   list.forEach(d -> byPackage.put(d.getFileName().toString().split("_")[0], d)));
-      return new Outcome(report, Optional.ofNullable(aptSource), logs, page, byPackage);
+      return new Outcome(report, Optional.ofNullable(aptSource), logs, page, byPackage, details);
     }
   }
 
@@ -351,15 +381,10 @@ public final class PackageBuild {
     }
   }
 
-  private static void writeReport(
-      Path page,
-      SessionNames names,
-      ScheduleReport report,
-      List<String> withLogs,
-      java.util.Set<String> truncatedLogs) {
+  private static void writeReport(Path page, PackageBuildReport details) {
     try {
       Files.createDirectories(page.getParent().resolve("logs"));
-      for (String id : withLogs) {
+      for (String id : details.withLogs()) {
         Path log = page.getParent().resolve(id + ".log");
         if (Files.exists(log)) {
           Files.copy(
@@ -368,11 +393,7 @@ public final class PackageBuild {
               StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      Files.writeString(
-          page,
-          BuildReportPage.render(
-              "Package build " + names.session(), report, withLogs, truncatedLogs),
-          StandardCharsets.UTF_8);
+      Files.writeString(page, BuildReportPage.render(details), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the build report " + page, e);
     }

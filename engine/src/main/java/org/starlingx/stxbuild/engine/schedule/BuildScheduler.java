@@ -81,6 +81,7 @@ public final class BuildScheduler {
     Map<String, String> avoidWorker = new HashMap<>();
     Map<String, TaskResult> results = new LinkedHashMap<>();
     List<TaskResult> inOrder = new ArrayList<>();
+    List<TaskAttempt> runs = new ArrayList<>();
     Consumer<TaskResult> finish =
         r -> {
           results.put(r.id(), r);
@@ -88,11 +89,17 @@ public final class BuildScheduler {
           progress.accept(r);
         };
 
-    record Done(String id, String worker, TaskOutcome outcome, long millis) {}
+    record Done(
+        String id,
+        String worker,
+        TaskOutcome outcome,
+        long millis,
+        long startNanos,
+        long endNanos) {}
     ExecutorService pool = Executors.newFixedThreadPool(options.workers());
     CompletionService<Done> completion = new ExecutorCompletionService<>(pool);
     Set<Future<Done>> running = new HashSet<>();
-    long started = System.nanoTime();
+    final long started = System.nanoTime();
     try {
       while (!ready.isEmpty() || !running.isEmpty()) {
         while (!ready.isEmpty() && !freeWorkers.isEmpty() && !abort.aborted()) {
@@ -113,7 +120,8 @@ public final class BuildScheduler {
                           new TaskOutcome.Failed(
                               e.getClass().getSimpleName() + ": " + e.getMessage());
                     }
-                    return new Done(id, worker, outcome, (System.nanoTime() - t0) / 1_000_000);
+                    long t1 = System.nanoTime();
+                    return new Done(id, worker, outcome, (t1 - t0) / 1_000_000, t0, t1);
                   }));
         }
         if (running.isEmpty()) {
@@ -129,6 +137,15 @@ public final class BuildScheduler {
         }
         freeWorkers.add(done.worker());
         int attempt = attempts.get(done.id());
+        runs.add(
+            attemptOf(
+                done.id(),
+                attempt,
+                done.worker(),
+                done.outcome(),
+                abort.aborted(),
+                (done.startNanos() - started) / 1_000_000,
+                (done.endNanos() - started) / 1_000_000));
         if (abort.aborted()) {
           finish.accept(
               new TaskResult(
@@ -207,7 +224,39 @@ public final class BuildScheduler {
                 "build aborted before it started: " + abort.reason()));
       }
     }
-    return new ScheduleReport(inOrder, (System.nanoTime() - started) / 1_000_000);
+    Map<String, Set<String>> graph = new LinkedHashMap<>();
+    tasks.forEach(t -> graph.put(t.id(), t.dependsOn()));
+    return new ScheduleReport(
+        inOrder, (System.nanoTime() - started) / 1_000_000, runs, graph, options.workers());
+  }
+
+  private static TaskAttempt attemptOf(
+      String id,
+      int number,
+      String worker,
+      TaskOutcome outcome,
+      boolean aborted,
+      long startMillis,
+      long endMillis) {
+    TaskAttempt.Kind kind;
+    String reason;
+    if (aborted) {
+      kind = TaskAttempt.Kind.ABORTED;
+      reason = "build aborted";
+    } else if (outcome instanceof TaskOutcome.Built) {
+      kind = TaskAttempt.Kind.BUILT;
+      reason = "";
+    } else if (outcome instanceof TaskOutcome.Reused reused) {
+      kind = TaskAttempt.Kind.REUSED;
+      reason = reused.reason();
+    } else if (outcome instanceof TaskOutcome.InfrastructureFailure failure) {
+      kind = TaskAttempt.Kind.INFRASTRUCTURE_FAILURE;
+      reason = failure.kind() + ": " + failure.reason();
+    } else {
+      kind = TaskAttempt.Kind.FAILED;
+      reason = ((TaskOutcome.Failed) outcome).reason();
+    }
+    return new TaskAttempt(id, number, worker, startMillis, endMillis, kind, reason);
   }
 
   /** After a success: dependents whose last dependency this was become ready. */
@@ -245,7 +294,7 @@ public final class BuildScheduler {
           next[1].equals(failed)
               ? "skipped: needs " + failed + ", which failed: " + reason
               : "skipped: needs " + next[1] + ", which was skipped because " + failed + " failed";
-      finish.accept(new TaskResult(next[0], TaskResult.State.SKIPPED, 0, "", 0, why));
+      finish.accept(new TaskResult(next[0], TaskResult.State.SKIPPED, 0, "", 0, why, failed));
       dependents
           .getOrDefault(next[0], List.of())
           .forEach(d -> queue.add(new String[] {d, next[0]}));

@@ -148,7 +148,8 @@ public final class KubernetesPodWorker implements PackageWorker {
             return new Result(
                 new TaskOutcome.InfrastructureFailure(
                     TaskOutcome.Kind.WORKER_LOST, "the pod disappeared"),
-                List.of());
+                List.of(),
+                "pod " + pod.getMetadata().getName());
           }
           Optional<PodStartFailure> cannotStart =
               terminal(ended) ? Optional.empty() : PodStartFailure.of(ended);
@@ -164,7 +165,7 @@ public final class KubernetesPodWorker implements PackageWorker {
         }
       }
       saveLog(resource, request);
-      return new Result(outcome(ended), List.of());
+      return new Result(outcome(ended), List.of(), placement(ended));
     } finally {
       if (!abort.aborted()) {
         resource.withGracePeriod(0).delete();
@@ -175,6 +176,12 @@ public final class KubernetesPodWorker implements PackageWorker {
   @Override
   public boolean remote() {
     return true;
+  }
+
+  /** The pod and the node it ran on, for the report. */
+  static String placement(Pod pod) {
+    String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+    return "pod " + pod.getMetadata().getName() + (node == null ? "" : " on node " + node);
   }
 
   static boolean terminal(Pod pod) {

@@ -10,8 +10,16 @@ import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
  * failed build (dependents skipped) from a failed worker (retried elsewhere).
  */
 public interface PackageWorker {
-  /** The outcome and, when built, the {@code .deb} files produced (local) or none (remote). */
-  record Result(TaskOutcome outcome, List<Path> debs) {}
+  /**
+   * The outcome and, when built, the {@code .deb} files produced (local) or none (remote).
+   *
+   * @param placement where it ran when the worker is elsewhere (pod and node); empty otherwise
+   */
+  record Result(TaskOutcome outcome, List<Path> debs, String placement) {
+    public Result(TaskOutcome outcome, List<Path> debs) {
+      this(outcome, debs, "");
+    }
+  }
 
   Result build(PackageBuildRequest request, String worker, AbortSignal abort)
       throws InterruptedException;

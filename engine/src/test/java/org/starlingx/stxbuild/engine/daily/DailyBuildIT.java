@@ -82,6 +82,27 @@ class DailyBuildIT {
         .containsEntry("record-build-status", "done")
         .containsEntry("publish-logs", "done")
         .containsEntry("build-wheels", "done");
+    // the daily report: a row per stage with its duration, linking its log and the package report
+    String published =
+        results.stream()
+            .filter(r -> r.stage().equals("publish-logs"))
+            .findFirst()
+            .orElseThrow()
+            .detail();
+    Path dailyReport =
+        Path.of(published.substring(published.indexOf("(report: ") + 9, published.length() - 1));
+    assertThat(dailyReport)
+        .content()
+        .contains("<tr><td>build-packages</td><td class=\"done\">done</td>")
+        .contains("<a href=\"packages/report.html\">package build report</a>")
+        .contains("<a href=\"stage-build-iso.log\">");
+    assertThat(dailyReport.resolveSibling("stage-build-iso.log")).exists();
+    assertThat(dailyReport.resolveSibling("packages/report.html")).content().contains("10 built");
+    assertThat(dailyReport.resolveSibling("packages/logs/stx-hello.log")).exists();
+    assertThat(results)
+        .filteredOn(r -> r.stage().equals("build-packages"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.millis()).isPositive());
     String wheels =
         CommandRunner.run(
                 work,

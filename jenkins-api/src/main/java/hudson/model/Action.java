@@ -1,0 +1,8 @@
+package hudson.model;
+
+/** Compile-only declaration. */
+public interface Action extends ModelObject {
+  String getIconFileName();
+
+  String getUrlName();
+}

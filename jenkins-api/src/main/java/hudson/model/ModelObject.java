@@ -1,0 +1,6 @@
+package hudson.model;
+
+/** Compile-only declaration. */
+public interface ModelObject {
+  String getDisplayName();
+}
