@@ -188,6 +188,9 @@ public final class PackageBuild {
                                 id, prepared.dsc(), depDebs, depPackages, published.get(), log),
                             workerName,
                             signal);
+                    if (result.placement() != null) {
+                      progress.note(id + ": " + result.placement().describe());
+                    }
                     if (result.outcome() instanceof TaskOutcome.Built) {
                       List<Path> kept = keep(result.debs());
                       debsOf.put(id, kept);

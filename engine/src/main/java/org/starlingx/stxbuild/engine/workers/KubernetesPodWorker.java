@@ -85,30 +85,44 @@ public final class KubernetesPodWorker implements PackageWorker {
     resource.withGracePeriod(0).delete();
     resource.waitUntilCondition(p -> p == null, 60, TimeUnit.SECONDS);
     client.resource(pod).create();
-    long deadline = System.nanoTime() + timeout.toNanos();
+    PodProgress progress = new PodProgress(System::nanoTime);
     try {
       Pod ended = null;
       while (ended == null) {
         if (abort.aborted()) {
-          return new Result(new TaskOutcome.Failed("aborted"), List.of());
+          return new Result(new TaskOutcome.Failed("aborted"), List.of(), progress.placement());
         }
-        if (System.nanoTime() > deadline) {
-          return new Result(new TaskOutcome.Failed("no result after " + timeout), List.of());
+        // The timeout counts from the container's start: waiting for a node or for quota is
+        // capacity, never a reason to fail the package.
+        if (System.nanoTime() - progress.runningSinceOrNow() > timeout.toNanos()) {
+          return new Result(
+              new TaskOutcome.Failed("no result after " + timeout),
+              List.of(),
+              progress.placement());
         }
         try {
-          ended = resource.waitUntilCondition(p -> p == null || terminal(p), 1, TimeUnit.SECONDS);
+          ended =
+              resource.waitUntilCondition(
+                  p -> {
+                    progress.saw(p);
+                    return p == null || terminal(p);
+                  },
+                  1,
+                  TimeUnit.SECONDS);
           if (ended == null) {
             return new Result(
                 new TaskOutcome.InfrastructureFailure(
                     TaskOutcome.Kind.WORKER_LOST, "the pod disappeared"),
-                List.of());
+                List.of(),
+                progress.placement());
           }
         } catch (KubernetesClientTimeoutException stillRunning) {
           // keep following it
         }
       }
-      saveLog(resource, request);
-      return new Result(outcome(ended), List.of());
+      PodPlacement placement = progress.placement();
+      saveLog(resource, request, placement);
+      return new Result(outcome(ended), List.of(), placement);
     } finally {
       resource.withGracePeriod(0).delete();
     }
@@ -155,7 +169,8 @@ public final class KubernetesPodWorker implements PackageWorker {
         "pod " + pod.getMetadata().getName() + " failed" + (reason == null ? "" : ": " + reason));
   }
 
-  private static void saveLog(PodResource resource, PackageBuildRequest request) {
+  private static void saveLog(
+      PodResource resource, PackageBuildRequest request, PodPlacement placement) {
     String log;
     // The API server fetches logs from the node's kubelet; a lost node must not hang the build.
     java.util.concurrent.CompletableFuture<String> fetch =
@@ -173,7 +188,10 @@ public final class KubernetesPodWorker implements PackageWorker {
     }
     try {
       Files.createDirectories(request.log().getParent());
-      Files.writeString(request.log(), log == null ? "" : log, StandardCharsets.UTF_8);
+      Files.writeString(
+          request.log(),
+          "# " + placement.describe() + "\n" + (log == null ? "" : log),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + request.log(), e);
     }

@@ -10,8 +10,15 @@ import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
  * failed build (dependents skipped) from a failed worker (retried elsewhere).
  */
 public interface PackageWorker {
-  /** The outcome and, when built, the {@code .deb} files produced (local) or none (remote). */
-  record Result(TaskOutcome outcome, List<Path> debs) {}
+  /**
+   * The outcome and, when built, the {@code .deb} files produced (local) or none (remote); where a
+   * pod ran it, the pod's placement (null for local workers).
+   */
+  record Result(TaskOutcome outcome, List<Path> debs, PodPlacement placement) {
+    public Result(TaskOutcome outcome, List<Path> debs) {
+      this(outcome, debs, null);
+    }
+  }
 
   Result build(PackageBuildRequest request, String worker, AbortSignal abort)
       throws InterruptedException;
