@@ -1,5 +1,6 @@
 package org.starlingx.stxbuild.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,22 +10,35 @@ import org.starlingx.stxbuild.engine.packagebuild.BuildReportPage;
 import org.starlingx.stxbuild.engine.packagebuild.BuildSettings;
 import org.starlingx.stxbuild.engine.packagebuild.PackageBuild;
 import org.starlingx.stxbuild.engine.packagebuild.ReportLink;
+import org.starlingx.stxbuild.engine.repo.PackageRepository;
+import org.starlingx.stxbuild.engine.repo.SessionNames;
+import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
+import org.starlingx.stxbuild.engine.repo.pulp.PulpPackageRepository;
+import org.starlingx.stxbuild.engine.repo.pulp.PulpSourcePublisher;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.schedule.GracefulStop;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
+import org.starlingx.stxbuild.engine.tenancy.QuotaWaitingPodCreator;
 import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
+import org.starlingx.stxbuild.engine.workers.ClusterWorkers;
+import org.starlingx.stxbuild.engine.workers.PackageWorker;
 import org.starlingx.stxbuild.engine.workers.WorkerLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code stx-build build}: builds a tree's packages with local workers into a repository. */
+/**
+ * {@code stx-build build}: builds a tree's packages into a repository, each in a clean chroot on
+ * this machine or (--on kubernetes) in its own transient pkgbuilder pod spread over the cluster.
+ */
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
     description = {
       "Builds the tree's Debian packages in dependency order into a repository session, each in"
-          + " a clean chroot of the target codename (--dist) with its build-deps installed inside; packages whose inputs did not change since the last good build are reused.",
+          + " a clean chroot of the target codename (--dist) with its build-deps installed inside,"
+          + " on this machine or (--on kubernetes) in one transient pod per package over the"
+          + " cluster; packages whose inputs did not change since the last good build are reused.",
       "On success the session becomes the branch's last good build. Exit 0 when every package was"
           + " built or reused, 1 otherwise (the report says which failed and which were skipped)."
     })
@@ -32,6 +46,7 @@ final class BuildCommand implements Callable<Integer> {
   @Mixin TreeOptions tree;
   @Mixin ScopeOptions scope;
   @Mixin RepositoryOptions repository;
+  @Mixin ClusterOptions cluster;
 
   @Option(
       names = "--workers",
@@ -94,8 +109,9 @@ final class BuildCommand implements Callable<Integer> {
     // Absolute from the start: the work path is handed to processes running elsewhere.
     work = work.toAbsolutePath().normalize();
     ScopeNames names = scope.names();
+    int atOnce = cluster.onKubernetes() ? cluster.maxPods : workers;
     BuildSettings settings =
-        new BuildSettings(tree.dist, tree.buildTypes, "amd64", workers, retries, force);
+        new BuildSettings(tree.dist, tree.buildTypes, "amd64", atOnce, retries, force);
     System.out.println("building " + names.build() + " into " + repository.where());
     Instant started = Instant.now();
     WorkerLimits limits = new WorkerLimits(timeout, logLimitMb * 1024 * 1024);
@@ -103,17 +119,40 @@ final class BuildCommand implements Callable<Integer> {
     // SIGTERM/SIGINT and --build-timeout abort the build; it still aborts its session and
     // prints its summary and report before the JVM ends.
     try (GracefulStop stop = GracefulStop.install(abort, Duration.ofMinutes(2), buildTimeout)) {
-      PackageBuild.Outcome outcome =
-          new PackageBuild(
-                  tree.open(),
-                  repository.packageRepository(),
-                  tree.fetcher(repository),
-                  new ChrootPackageWorker(
-                      work.resolve("builds"), chroot.cache(), chroot.options(tree.dist), limits),
-                  work,
-                  new ConsoleBuildProgress(System.out))
-              .onlyPackages(packages)
-              .run(names.repositorySession(), settings, abort);
+      PackageBuild.Outcome outcome;
+      if (cluster.onKubernetes()) {
+        ClusterWorkers.Settings podSettings = cluster.settings(repository, timeout);
+        PulpClient pulp = repository.pulp();
+        SessionNames session = names.repositorySession();
+        try (KubernetesClient client = cluster.client();
+            ClusterWorkers pods =
+                ClusterWorkers.open(
+                    client,
+                    names,
+                    session,
+                    new PulpSourcePublisher(pulp),
+                    repository.password(),
+                    podSettings,
+                    QuotaWaitingPodCreator.of(client, System.out::println),
+                    chroot.options(tree.dist))) {
+          System.out.println(
+              "packages build in pods in namespace "
+                  + names.namespace()
+                  + ", at most "
+                  + cluster.maxPods
+                  + " at once");
+          outcome =
+              packageBuild(new PulpPackageRepository(pulp, null), pods.worker())
+                  .run(session, settings, abort);
+        }
+      } else {
+        outcome =
+            packageBuild(
+                    repository.packageRepository(),
+                    new ChrootPackageWorker(
+                        work.resolve("builds"), chroot.cache(), chroot.options(tree.dist), limits))
+                .run(names.repositorySession(), settings, abort);
+      }
       if (!abort.aborted()) {
         new BuildStatusRecorder(work, repository).record(names, started, outcome, Map.of());
       }
@@ -130,5 +169,16 @@ final class BuildCommand implements Callable<Integer> {
       System.out.flush();
       return outcome.succeeded() && !abort.aborted() ? 0 : 1;
     }
+  }
+
+  private PackageBuild packageBuild(PackageRepository into, PackageWorker worker) {
+    return new PackageBuild(
+            tree.open(),
+            into,
+            tree.fetcher(repository),
+            worker,
+            work,
+            new ConsoleBuildProgress(System.out))
+        .onlyPackages(packages);
   }
 }

@@ -53,11 +53,14 @@ final class RepositoryOptions {
   }
 
   PulpClient pulp() {
-    URI content =
-        pulpContentUrl != null
-            ? pulpContentUrl
-            : URI.create(pulpUrl.getScheme() + "://" + pulpUrl.getHost() + ":24816");
-    return new PulpClient(new PulpConnection(pulpUrl, content, pulpUser, password()));
+    return new PulpClient(new PulpConnection(pulpUrl, contentUrl(), pulpUser, password()));
+  }
+
+  /** Pulp's content app as this process reaches it. */
+  URI contentUrl() {
+    return pulpContentUrl != null
+        ? pulpContentUrl
+        : URI.create(pulpUrl.getScheme() + "://" + pulpUrl.getHost() + ":24816");
   }
 
   LocalPackageRepository local() {
@@ -92,7 +95,7 @@ final class RepositoryOptions {
     return usesPulp() ? "Pulp at " + pulpUrl : "local repository " + localRoot.toAbsolutePath();
   }
 
-  private String password() {
+  String password() {
     if (pulpPasswordFile != null) {
       try {
         return Files.readString(pulpPasswordFile).strip();

@@ -265,8 +265,9 @@ public final class PackageBuild {
                       truncatedLogs.add(id);
                       progress.note(id + ": its log reached the size limit and was truncated");
                     }
-                    if (!result.placement().isEmpty()) {
-                      placements.put(TaskAttempt.key(id, attempt), result.placement());
+                    if (!result.where().isEmpty()) {
+                      placements.put(TaskAttempt.key(id, attempt), result.where());
+                      progress.note(id + ": " + result.where());
                     }
                     if (result.outcome() instanceof TaskOutcome.Built) {
                       List<Path> kept = keep(result.debs());

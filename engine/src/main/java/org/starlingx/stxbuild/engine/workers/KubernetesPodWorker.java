@@ -126,22 +126,30 @@ public final class KubernetesPodWorker implements PackageWorker {
     } catch (PodCreator.PodNotCreatedException e) {
       return new Result(new TaskOutcome.Failed(e.getMessage()), List.of());
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
+    PodProgress progress = new PodProgress(System::nanoTime);
     try {
       Pod ended = null;
       while (ended == null) {
         if (abort.aborted()) {
           // A grace period: the pod's stx-build stops its build's processes on SIGTERM.
           resource.withGracePeriod(ABORT_GRACE.toSeconds()).delete();
-          return new Result(new TaskOutcome.Failed("aborted"), List.of());
+          return new Result(new TaskOutcome.Failed("aborted"), List.of(), progress.placement());
         }
-        if (System.nanoTime() > deadline) {
-          return new Result(new TaskOutcome.Failed("no result after " + timeout), List.of());
+        // The timeout counts from the container's start: waiting for a node or for quota is
+        // capacity, never a reason to fail the package.
+        if (System.nanoTime() - progress.runningSinceOrNow() > timeout.toNanos()) {
+          return new Result(
+              new TaskOutcome.Failed("no result after " + timeout),
+              List.of(),
+              progress.placement());
         }
         try {
           ended =
               resource.waitUntilCondition(
-                  p -> p == null || terminal(p) || PodStartFailure.of(p).isPresent(),
+                  p -> {
+                    progress.saw(p);
+                    return p == null || terminal(p) || PodStartFailure.of(p).isPresent();
+                  },
                   1,
                   TimeUnit.SECONDS);
           if (ended == null) {
@@ -149,7 +157,7 @@ public final class KubernetesPodWorker implements PackageWorker {
                 new TaskOutcome.InfrastructureFailure(
                     TaskOutcome.Kind.WORKER_LOST, "the pod disappeared"),
                 List.of(),
-                "pod " + pod.getMetadata().getName());
+                progress.placement());
           }
           Optional<PodStartFailure> cannotStart =
               terminal(ended) ? Optional.empty() : PodStartFailure.of(ended);
@@ -158,14 +166,15 @@ public final class KubernetesPodWorker implements PackageWorker {
             // the reason, not a worker failure to retry, and not a wait until the timeout.
             String reason = cannotStart.get().describe(ended.getMetadata().getName());
             writeLog(request, reason + "\n");
-            return new Result(new TaskOutcome.Failed(reason), List.of());
+            return new Result(new TaskOutcome.Failed(reason), List.of(), progress.placement());
           }
         } catch (KubernetesClientTimeoutException stillRunning) {
           // keep following it
         }
       }
-      saveLog(resource, request);
-      return new Result(outcome(ended), List.of(), placement(ended));
+      PodPlacement placement = progress.placement();
+      saveLog(resource, request, placement);
+      return new Result(outcome(ended), List.of(), placement);
     } finally {
       if (!abort.aborted()) {
         resource.withGracePeriod(0).delete();
@@ -176,12 +185,6 @@ public final class KubernetesPodWorker implements PackageWorker {
   @Override
   public boolean remote() {
     return true;
-  }
-
-  /** The pod and the node it ran on, for the report. */
-  static String placement(Pod pod) {
-    String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-    return "pod " + pod.getMetadata().getName() + (node == null ? "" : " on node " + node);
   }
 
   static boolean terminal(Pod pod) {
@@ -220,7 +223,8 @@ public final class KubernetesPodWorker implements PackageWorker {
         "pod " + pod.getMetadata().getName() + " failed" + (reason == null ? "" : ": " + reason));
   }
 
-  private static void saveLog(PodResource resource, PackageBuildRequest request) {
+  private static void saveLog(
+      PodResource resource, PackageBuildRequest request, PodPlacement placement) {
     String log;
     // The API server fetches logs from the node's kubelet; a lost node must not hang the build.
     java.util.concurrent.CompletableFuture<String> fetch =
@@ -236,7 +240,7 @@ public final class KubernetesPodWorker implements PackageWorker {
       Thread.currentThread().interrupt();
       log = "(interrupted while reading the pod's log)\n";
     }
-    writeLog(request, log == null ? "" : log);
+    writeLog(request, "# " + placement.describe() + "\n" + (log == null ? "" : log));
   }
 
   private static void writeLog(PackageBuildRequest request, String log) {

@@ -13,11 +13,17 @@ public interface PackageWorker {
   /**
    * The outcome and, when built, the {@code .deb} files produced (local) or none (remote).
    *
-   * @param placement where it ran when the worker is elsewhere (pod and node); empty otherwise
+   * @param placement where it ran when the worker is elsewhere (pod, node, start latency); null for
+   *     local workers
    */
-  record Result(TaskOutcome outcome, List<Path> debs, String placement) {
+  record Result(TaskOutcome outcome, List<Path> debs, PodPlacement placement) {
     public Result(TaskOutcome outcome, List<Path> debs) {
-      this(outcome, debs, "");
+      this(outcome, debs, null);
+    }
+
+    /** Where it ran, for the report and the progress line; empty for local workers. */
+    public String where() {
+      return placement == null ? "" : placement.describe();
     }
   }
 

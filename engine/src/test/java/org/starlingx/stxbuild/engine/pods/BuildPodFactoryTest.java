@@ -119,6 +119,28 @@ class BuildPodFactoryTest {
   }
 
   @Test
+  void aBuildsPackagePodsPreferDifferentNodesWithoutEverWaitingForIt() {
+    Pod pod = factory.pod(BuildRole.PKGBUILDER, PodStep.of("pkg-a", "build-pkg", "a"), null);
+    var spread = pod.getSpec().getTopologySpreadConstraints();
+    assertThat(spread)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+              assertThat(c.getWhenUnsatisfiable()).isEqualTo("ScheduleAnyway");
+              assertThat(c.getLabelSelector().getMatchLabels())
+                  .containsEntry(ScopeNames.SCOPE_LABEL, names.scopeId())
+                  .containsEntry(ScopeNames.ROLE_LABEL, "pkgbuilder");
+            });
+    assertThat(
+            factory
+                .pod(BuildRole.BUILDER, PodStep.of("download", "downloader"), null)
+                .getSpec()
+                .getTopologySpreadConstraints())
+        .isNullOrEmpty();
+  }
+
+  @Test
   void theYamlFormReadsBackAsTheSamePod() {
     Pod pod = factory.pod(BuildRole.BUILDER, PodStep.of("download", "downloader", "-s"), null);
     String yaml = BuildPodFactory.yaml(pod);

@@ -1,0 +1,107 @@
+package org.starlingx.stxbuild.testenv.kube;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.ToIntFunction;
+
+/**
+ * Plays the containers of pods on KWOK nodes, which run none: every pod of the namespace that
+ * carries {@code testenv.starlingx.org/outcome: run} and reaches Running is handed to {@code
+ * container} (which does what the container would, e.g. runs the pod's own command with the pod's
+ * environment as a process here, and returns its exit code); then KWOK ends the pod with that exit
+ * code. Which node each pod ran on is kept, as the scheduler chose it.
+ */
+public final class KwokContainerPlayer implements AutoCloseable {
+  private final KubernetesClient client;
+  private final ToIntFunction<Pod> container;
+  private final ExecutorService kubelet;
+  private final SharedIndexInformer<Pod> informer;
+  private final Set<String> played = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> exits = new ConcurrentHashMap<>();
+  private final Map<String, String> nodes = new ConcurrentHashMap<>();
+
+  /** Plays pods in the client's namespace with at most {@code parallel} containers at once. */
+  public KwokContainerPlayer(KubernetesClient client, int parallel, ToIntFunction<Pod> container) {
+    this.client = client;
+    this.container = container;
+    this.kubelet = Executors.newFixedThreadPool(parallel);
+    this.informer =
+        client
+            .pods()
+            .inform(
+                new ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(Pod pod) {
+                    onUpdate(null, pod);
+                  }
+
+                  @Override
+                  public void onUpdate(Pod old, Pod pod) {
+                    if ("Running".equals(pod.getStatus().getPhase())
+                        && "run".equals(outcomeOf(pod))
+                        && played.add(pod.getMetadata().getName())) {
+                      nodes.put(pod.getMetadata().getName(), pod.getSpec().getNodeName());
+                      kubelet.submit(() -> play(pod));
+                    }
+                  }
+
+                  @Override
+                  public void onDelete(Pod pod, boolean unknown) {}
+                });
+  }
+
+  /** Exit code per played pod. */
+  public Map<String, Integer> exits() {
+    return Map.copyOf(exits);
+  }
+
+  /** Node per played pod. */
+  public Map<String, String> nodes() {
+    return Map.copyOf(nodes);
+  }
+
+  private void play(Pod pod) {
+    int exit;
+    try {
+      exit = container.applyAsInt(pod);
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      exit = 2;
+    }
+    exits.put(pod.getMetadata().getName(), exit);
+    String outcome = exit == 0 ? "succeed" : "fail";
+    String exitCode = String.valueOf(exit);
+    try {
+      client
+          .pods()
+          .withName(pod.getMetadata().getName())
+          .edit(
+              p -> {
+                p.getMetadata().getAnnotations().put("testenv.starlingx.org/outcome", outcome);
+                p.getMetadata().getAnnotations().put("testenv.starlingx.org/exit-code", exitCode);
+                p.getMetadata().getAnnotations().put("testenv.starlingx.org/duration", "0s");
+                return p;
+              });
+    } catch (RuntimeException goneMeanwhile) {
+      // The build deleted the pod (abort): nothing left to end.
+    }
+  }
+
+  private static String outcomeOf(Pod pod) {
+    Map<String, String> annotations = pod.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get("testenv.starlingx.org/outcome");
+  }
+
+  @Override
+  public void close() {
+    informer.close();
+    kubelet.shutdownNow();
+  }
+}
