@@ -191,12 +191,9 @@ class BuildFaultsIT {
         new TcpProxy(new InetSocketAddress(pulp.apiUrl().getHost(), pulp.apiUrl().getPort()))) {
       Path passwordFile = dir.resolve("password");
       Files.writeString(passwordFile, pulp.password());
+      String user = "i19-outage-" + System.nanoTime();
       List<String> args =
-          build(
-              tree,
-              dir.resolve("work"),
-              "i19-outage-" + System.nanoTime(),
-              "http://127.0.0.1:" + proxy.port());
+          build(tree, dir.resolve("work"), user, "http://127.0.0.1:" + proxy.port());
       args.addAll(List.of("--pulp-password-file", passwordFile.toString()));
       CompletableFuture<CliRun> run =
           CompletableFuture.supplyAsync(() -> CliRun.of(args.toArray(String[]::new)));
@@ -213,6 +210,16 @@ class BuildFaultsIT {
       CliRun done = run.get(10, TimeUnit.MINUTES);
       assertThat(done.exit()).as(done.out() + done.err()).isZero();
       assertThat(done.out()).contains("2 built, 0 reused, 0 failed, 0 skipped");
+      deleteLabelled("stx.user=" + user);
+    }
+  }
+
+  /** Removes what a test build kept in the shared Pulp (its completed session and branch). */
+  private static void deleteLabelled(String selector) throws IOException {
+    PulpClient client = TestenvPulp.client();
+    for (var type : List.of(client.deb().repositories(), client.files().repositories())) {
+      type.distributionsLabelled(selector).forEach(d -> client.delete(d.href()));
+      type.labelled(selector).forEach(r -> client.delete(r.href()));
     }
   }
 
