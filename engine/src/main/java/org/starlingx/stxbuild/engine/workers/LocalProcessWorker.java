@@ -64,6 +64,8 @@ public final class LocalProcessWorker implements PackageWorker {
           != 0) {
         return failed(request, "dpkg-source -x failed");
       }
+      // Unpacked by tar (as root: device nodes and setuid bits kept); never left reachable.
+      org.starlingx.stxbuild.engine.files.SafeArchiveExtractor.sanitize(dir.resolve("src"));
       for (Path deb : request.buildDepDebs()) {
         if (step(
                 dir,
