@@ -168,6 +168,12 @@ final class BuildCommand implements Callable<Integer> {
           .writeIfAsked();
       System.out.flush();
       return outcome.succeeded() && !abort.aborted() ? 0 : 1;
+    } catch (RuntimeException e) {
+      // The summary is always printed, also when the build could not finish its session.
+      System.out.println(
+          "build failed before it ended: its session was removed, the last good build stays");
+      System.out.flush();
+      throw e;
     }
   }
 

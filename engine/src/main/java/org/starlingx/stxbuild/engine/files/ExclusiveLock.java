@@ -38,7 +38,7 @@ public final class ExclusiveLock implements AutoCloseable {
   public static final class HeldException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    HeldException(String message) {
+    public HeldException(String message) {
       super(message);
     }
   }

@@ -114,6 +114,35 @@ public final class SafeArchiveExtractor {
     }
   }
 
+  /**
+   * The same rules for a tree another tool unpacked ({@code dpkg-source -x} of an upstream source
+   * package): special files are removed, setuid/setgid/sticky and group/world-write bits dropped.
+   * Returns what was removed.
+   */
+  public static List<String> sanitize(Path dir) {
+    List<String> removed = new ArrayList<>();
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.toList()) {
+        if (Files.isSymbolicLink(path)) {
+          continue;
+        }
+        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+            && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(path);
+          removed.add(dir.relativize(path).toString());
+          continue;
+        }
+        int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        if ((mode & 07022) != 0) {
+          Files.setPosixFilePermissions(path, permissions(mode, 0));
+        }
+      }
+      return removed;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check the unpacked tree " + dir, e);
+    }
+  }
+
   private static InputStream decompressed(InputStream raw, Path archive) throws IOException {
     try {
       String format = CompressorStreamFactory.detect(raw);

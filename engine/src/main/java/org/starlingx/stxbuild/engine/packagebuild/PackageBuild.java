@@ -132,7 +132,13 @@ public final class PackageBuild {
                       "took over the work directory from a build that ended without releasing it ("
                           + holder
                           + ")"));
-      return runLocked(names, settings, abort);
+      try (AutoCloseable line = repository.lockLine(names.branch())) {
+        return runLocked(names, settings, abort);
+      } catch (InterruptedException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot release the lock of line " + names.branch(), e);
+      }
     }
   }
 

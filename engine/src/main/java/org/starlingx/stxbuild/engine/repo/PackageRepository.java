@@ -20,6 +20,16 @@ public interface PackageRepository {
         "this repository is local to one process; builds in pods need a shared one (Pulp)");
   }
 
+  /**
+   * Locks a branch line for one build: a second build of the line is refused at once with a message
+   * naming the holder, and the lock of a holder that died is taken over. Sessions themselves stay
+   * concurrent (the repository contract allows several per line); the lock is for whole builds,
+   * which would otherwise publish over each other. Default: no lock.
+   */
+  default AutoCloseable lockLine(String branch) {
+    return () -> {};
+  }
+
   /** The apt source serving a branch's last good content, if the branch has one. */
   Optional<AptSource> branchSource(String branch);
 

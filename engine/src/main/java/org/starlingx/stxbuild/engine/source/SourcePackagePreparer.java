@@ -189,6 +189,8 @@ public final class SourcePackagePreparer {
           List.of(
               "dpkg-source", "--no-copy", "-x", upstream.toString(), work.getFileName().toString()),
           Map.of("LC_ALL", "C.UTF-8"));
+      // dpkg-source unpacks with tar: as root it keeps device nodes and setuid bits.
+      SafeArchiveExtractor.sanitize(work);
       for (Path patch : series(recipe.debPatches())) {
         CommandRunner.run(
             work, List.of("patch", "-p1", "--forward", "--batch", "-i", patch.toString()));

@@ -160,4 +160,24 @@ class SafeArchiveExtractorTest {
     SafeArchiveExtractor.extract(archive, dir.resolve("w"), 1);
     assertThat(dir.resolve("w/README")).hasContent("hello");
   }
+
+  @Test
+  void aTreeUnpackedByAnotherToolLosesItsSpecialFilesAndBits() throws IOException {
+    Path tree = Files.createDirectories(dir.resolve("unpacked/bin"));
+    Files.writeString(tree.resolve("su"), "x");
+    Files.setAttribute(tree.resolve("su"), "unix:mode", 04777);
+    org.starlingx.stxbuild.engine.exec.CommandRunner.run(
+        tree, List.of("mkfifo", tree.resolve("pipe").toString()));
+    Files.createSymbolicLink(tree.resolve("etc"), Path.of("/etc"));
+
+    assertThat(SafeArchiveExtractor.sanitize(dir.resolve("unpacked"))).containsExactly("bin/pipe");
+
+    assertThat(tree.resolve("pipe")).doesNotExist();
+    assertThat((Integer) Files.getAttribute(tree.resolve("su"), "unix:mode") & 07777)
+        .isEqualTo(0755);
+    assertThat(Files.isSymbolicLink(tree.resolve("etc"))).isTrue();
+    assertThat((Integer) Files.getAttribute(Path.of("/etc"), "unix:mode") & 07777)
+        .as("a link's target is never touched")
+        .isEqualTo(0755);
+  }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.starlingx.stxbuild.engine.files.ExclusiveLock;
 import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.repo.PackageRepository;
 import org.starlingx.stxbuild.engine.repo.RepoSession;
@@ -40,16 +39,20 @@ public final class LocalPackageRepository implements PackageRepository {
 
   @Override
   public RepoSession openSession(SessionNames names) {
-    // One build per line at a time: two would publish over each other's last good build.
     List<LocalPackage> start =
         SuiteState.read(root, branchSuite(names.branch()))
             .map(SuiteState::packages)
             .orElse(List.of());
-    ExclusiveLock lock =
-        ExclusiveLock.acquire(
-            root.resolve("locks").resolve(names.branch() + ".lock"),
-            "branch line " + names.branch() + " of the local repository " + root);
-    return new LocalRepoSession(this, names, start, lock);
+    return new LocalRepoSession(this, names, start);
+  }
+
+  /** An operating-system lock on {@code locks/<branch>.lock} in the repository directory. */
+  @Override
+  public AutoCloseable lockLine(String branch) {
+    SessionNames.requireName(branch, "branch");
+    return org.starlingx.stxbuild.engine.files.ExclusiveLock.acquire(
+        root.resolve("locks").resolve(branch + ".lock"),
+        "branch line " + branch + " of the local repository " + root);
   }
 
   @Override

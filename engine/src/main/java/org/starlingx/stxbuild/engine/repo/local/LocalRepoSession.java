@@ -17,15 +17,10 @@ final class LocalRepoSession implements RepoSession {
   private final Map<String, LocalPackage> packages = new LinkedHashMap<>();
   private boolean kept;
   private boolean closed;
-  private final AutoCloseable lock;
 
   LocalRepoSession(
-      LocalPackageRepository repository,
-      SessionNames names,
-      List<LocalPackage> start,
-      AutoCloseable lock) {
+      LocalPackageRepository repository, SessionNames names, List<LocalPackage> start) {
     this.repository = repository;
-    this.lock = lock;
     this.names = names;
     start.forEach(pkg -> packages.put(pkg.key(), pkg));
   }
@@ -89,16 +84,8 @@ final class LocalRepoSession implements RepoSession {
 
   @Override
   public void close() {
-    try {
-      if (!kept) {
-        abort();
-      }
-    } finally {
-      try {
-        lock.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot release the line lock of " + names.branch(), e);
-      }
+    if (!kept) {
+      abort();
     }
   }
 

@@ -36,6 +36,11 @@ public final class PulpPackageRepository implements PackageRepository {
   }
 
   @Override
+  public AutoCloseable lockLine(String branch) {
+    return PulpLineLock.acquire(pulp, branch);
+  }
+
+  @Override
   public RepoSession attachSession(SessionNames names) {
     return PulpRepoSession.attach(pulp, names, signing);
   }
