@@ -465,17 +465,11 @@ public final class DailyBuild {
 
   /** The package build's report with its logs beside it, as its relative links expect. */
   private static void copyPackageReport(Path report, Path target) throws IOException {
-    Files.createDirectories(target.resolve("logs"));
+    Files.createDirectories(target);
     Files.copy(report, target.resolve("report.html"), StandardCopyOption.REPLACE_EXISTING);
-    Path logs = report.resolveSibling("logs");
-    if (Files.isDirectory(logs)) {
-      try (var files = Files.list(logs)) {
-        for (Path log : files.toList()) {
-          Files.copy(
-              log,
-              target.resolve("logs").resolve(log.getFileName()),
-              StandardCopyOption.REPLACE_EXISTING);
-        }
+    try (var files = Files.list(report.getParent())) {
+      for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

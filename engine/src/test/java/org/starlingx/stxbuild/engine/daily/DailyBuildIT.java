@@ -98,7 +98,7 @@ class DailyBuildIT {
         .contains("<a href=\"stage-build-iso.log\">");
     assertThat(dailyReport.resolveSibling("stage-build-iso.log")).exists();
     assertThat(dailyReport.resolveSibling("packages/report.html")).content().contains("10 built");
-    assertThat(dailyReport.resolveSibling("packages/logs/stx-hello.log")).exists();
+    assertThat(dailyReport.resolveSibling("packages/stx-hello.log")).exists();
     assertThat(results)
         .filteredOn(r -> r.stage().equals("build-packages"))
         .singleElement()
