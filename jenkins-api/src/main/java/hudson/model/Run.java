@@ -4,7 +4,8 @@ import hudson.EnvVars;
 import java.io.IOException;
 
 /** Compile-only declaration. */
-public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> {
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
+    extends Actionable {
   Run() {}
 
   public JobT getParent() {
@@ -32,18 +33,6 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
   }
 
   public void setResult(Result r) {
-    throw new UnsupportedOperationException("compile-only");
-  }
-
-  public void addAction(Action a) {
-    throw new UnsupportedOperationException("compile-only");
-  }
-
-  public boolean removeAction(Action a) {
-    throw new UnsupportedOperationException("compile-only");
-  }
-
-  public <T extends Action> T getAction(Class<T> type) {
     throw new UnsupportedOperationException("compile-only");
   }
 
