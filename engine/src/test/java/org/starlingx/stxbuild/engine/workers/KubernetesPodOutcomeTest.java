@@ -37,6 +37,15 @@ class KubernetesPodOutcomeTest {
   }
 
   @Test
+  void theReportNamesThePodAndItsNode() {
+    Pod pod = ended("Succeeded", null, "Completed", 0);
+    assertThat(KubernetesPodWorker.placement(pod)).isEqualTo("pod pkg-lib");
+    pod.setSpec(
+        new io.fabric8.kubernetes.api.model.PodSpecBuilder().withNodeName("kwok-node-2").build());
+    assertThat(KubernetesPodWorker.placement(pod)).isEqualTo("pod pkg-lib on node kwok-node-2");
+  }
+
+  @Test
   void succeededIsBuilt() {
     assertThat(KubernetesPodWorker.outcome(ended("Succeeded", null, "Completed", 0)))
         .isInstanceOf(TaskOutcome.Built.class);
