@@ -64,10 +64,18 @@ public final class DailyBuild {
   /** When the stage now running started: a stage's duration runs from the previous one's end. */
   private long stageStarted = System.nanoTime();
 
+  /** The daily report, once the logs are published. */
+  private Path report;
+
   public DailyBuild(DailySettings settings, Consumer<String> out, BuildProgress packages) {
     this.settings = settings;
     this.out = out;
     this.packages = packages;
+  }
+
+  /** The daily report the last run published (none after a dry run or an unchanged tree). */
+  public java.util.Optional<Path> report() {
+    return java.util.Optional.ofNullable(report);
   }
 
   public List<StageResult> run() throws InterruptedException {
@@ -443,6 +451,7 @@ public final class DailyBuild {
           report,
           DailyReportPage.render("Daily build " + names.build(), stages, links),
           StandardCharsets.UTF_8);
+      this.report = report;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish the logs of " + names.build(), e);
     }
