@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.starlingx.stxbuild.engine.daily.DailyBuild;
+import org.starlingx.stxbuild.engine.daily.DailyReportPage;
 import org.starlingx.stxbuild.engine.daily.DailySettings;
 import org.starlingx.stxbuild.engine.daily.StageResult;
+import org.starlingx.stxbuild.engine.packagebuild.ReportLink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,8 +102,16 @@ final class DailyCommand implements Callable<Integer> {
             isoKey,
             isoKeyId,
             rewrites);
-    List<StageResult> stages =
-        new DailyBuild(settings, System.out::println, new ConsoleBuildProgress(System.out)).run();
-    return stages.stream().anyMatch(s -> s.state().equals("failed")) ? 1 : 0;
+    DailyBuild daily =
+        new DailyBuild(settings, System.out::println, new ConsoleBuildProgress(System.out));
+    List<StageResult> stages = daily.run();
+    boolean failed = stages.stream().anyMatch(s -> s.state().equals("failed"));
+    daily
+        .report()
+        .ifPresent(
+            report ->
+                new ReportLink(DailyReportPage.summary(stages), report.toUri().toString(), !failed)
+                    .writeIfAsked());
+    return failed ? 1 : 0;
   }
 }

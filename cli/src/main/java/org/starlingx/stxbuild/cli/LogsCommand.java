@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import java.util.stream.Stream;
 import org.starlingx.stxbuild.engine.logs.LocalLogExporter;
 import org.starlingx.stxbuild.engine.logs.LogExporter;
 import org.starlingx.stxbuild.engine.logs.StepLog;
+import org.starlingx.stxbuild.engine.packagebuild.ReportLink;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpLogExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "logs",
     mixinStandardHelpOptions = true,
-    description = "Exports a build's *.log files as plain downloadable files with an HTML index.")
+    description = {
+      "Exports a build's *.log files as plain downloadable files with an HTML index.",
+      "A package build's report.html in the directory goes with them (its links point at the logs"
+          + " beside it)."
+    })
 final class LogsCommand implements Callable<Integer> {
   @Mixin RepositoryOptions repository;
 
@@ -37,14 +43,37 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<StepLog> logs = logsIn(directory);
+    List<StepLog> logs = new ArrayList<>(logsIn(directory));
+    int logCount = logs.size();
+    Path report = directory.resolve("report.html");
+    if (Files.isRegularFile(report)) {
+      logs.add(new StepLog("report.html", report, "report"));
+    }
     LogExporter exporter =
         repository.usesPulp()
             ? new PulpLogExporter(repository.pulp(), directory.resolve(".export"))
             : new LocalLogExporter(repository.localRoot);
     URI index = exporter.export(session, Map.of(), logs);
-    System.out.println("Exported " + logs.size() + " log(s): " + index);
+    System.out.println("Exported " + logCount + " log(s): " + index);
+    if (Files.isRegularFile(report)) {
+      URI published = index.resolve("report.html");
+      System.out.println("report: " + published);
+      // the build page links the published report instead of the one left on the node
+      readLink(directory.resolve(ReportLink.FILE))
+          .map(link -> new ReportLink(link.summary(), published.toString(), link.succeeded()))
+          .ifPresent(ReportLink::writeIfAsked);
+    }
     return 0;
+  }
+
+  private static java.util.Optional<ReportLink> readLink(Path file) {
+    try {
+      return Files.isRegularFile(file)
+          ? ReportLink.parse(Files.readString(file))
+          : java.util.Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   private static List<StepLog> logsIn(Path directory) {

@@ -72,6 +72,26 @@ class PublishAndLogsCommandTest {
     assertThat(work.resolve("repo/logs/main-b1/build.log")).exists();
   }
 
+  @Test
+  void aPackageBuildsReportGoesWithItsLogs() throws Exception {
+    Path logs = Files.createDirectories(work.resolve("build-logs"));
+    Files.writeString(logs.resolve("stx-hello.log"), "dpkg-buildpackage\n");
+    Files.writeString(logs.resolve("report.html"), "<a href=\"stx-hello.log\">stx-hello.log</a>");
+
+    String out =
+        run(
+            "logs",
+            "--repo",
+            work.resolve("repo").toString(),
+            "--session",
+            "main-b2",
+            logs.toString());
+
+    assertThat(out).contains("Exported 1 log(s)").contains("report: ").contains("report.html");
+    assertThat(work.resolve("repo/logs/main-b2/report.html")).content().contains("stx-hello.log");
+    assertThat(work.resolve("repo/logs/main-b2/stx-hello.log")).exists();
+  }
+
   private static String run(String... args) {
     CliRun run = CliRun.of(args);
     assertThat(run.exit()).isZero();

@@ -66,10 +66,18 @@ public final class DailyBuild {
   /** When the stage now running started: a stage's duration runs from the previous one's end. */
   private long stageStarted = System.nanoTime();
 
+  /** The daily report, once the logs are published. */
+  private Path report;
+
   public DailyBuild(DailySettings settings, Consumer<String> out, BuildProgress packages) {
     this.settings = settings;
     this.out = out;
     this.packages = packages;
+  }
+
+  /** The daily report the last run published (none after a dry run or an unchanged tree). */
+  public java.util.Optional<Path> report() {
+    return java.util.Optional.ofNullable(report);
   }
 
   public List<StageResult> run() throws InterruptedException {
@@ -448,6 +456,7 @@ public final class DailyBuild {
           report,
           DailyReportPage.render("Daily build " + names.build(), stages, links),
           StandardCharsets.UTF_8);
+      this.report = report;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish the logs of " + names.build(), e);
     }
@@ -470,17 +479,11 @@ public final class DailyBuild {
 
   /** The package build's report with its logs beside it, as its relative links expect. */
   private static void copyPackageReport(Path report, Path target) throws IOException {
-    Files.createDirectories(target.resolve("logs"));
+    Files.createDirectories(target);
     Files.copy(report, target.resolve("report.html"), StandardCopyOption.REPLACE_EXISTING);
-    Path logs = report.resolveSibling("logs");
-    if (Files.isDirectory(logs)) {
-      try (var files = Files.list(logs)) {
-        for (Path log : files.toList()) {
-          Files.copy(
-              log,
-              target.resolve("logs").resolve(log.getFileName()),
-              StandardCopyOption.REPLACE_EXISTING);
-        }
+    try (var files = Files.list(report.getParent())) {
+      for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        Files.copy(log, target.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
   }

@@ -81,6 +81,17 @@ public final class DailyReportPage {
     return html.append("</table>\n</body>\n</html>\n").toString();
   }
 
+  /** The line the Jenkins build page shows: outcome, stages, time. */
+  public static String summary(List<StageResult> stages) {
+    boolean failed = stages.stream().anyMatch(s -> s.state().equals("failed"));
+    return (failed ? "daily build failed" : "daily build succeeded")
+        + " after "
+        + duration(stages.stream().mapToLong(StageResult::millis).sum())
+        + ", "
+        + stages.size()
+        + " stages";
+  }
+
   static String duration(long millis) {
     if (millis < 60_000) {
       return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);

@@ -339,9 +339,10 @@ public final class BuildReportPage {
         : a.worker() + " (" + placement + ")";
   }
 
+  /** Logs sit beside the report, wherever it is copied or published with them. */
   private static String logLink(String id) {
     String log = escape(id + ".log");
-    return "<a href=\"logs/" + log + "\">" + log + "</a>";
+    return "<a href=\"" + log + "\">" + log + "</a>";
   }
 
   private static void row(StringBuilder html, String name, String value) {

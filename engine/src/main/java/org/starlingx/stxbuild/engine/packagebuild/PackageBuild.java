@@ -388,19 +388,19 @@ public final class PackageBuild {
     }
   }
 
+  /**
+   * The report beside the package logs it links, and its summary and location for whoever shows it
+   * ({@code stx-build logs} publishes both with the logs).
+   */
   private static void writeReport(Path page, PackageBuildReport details) {
     try {
-      Files.createDirectories(page.getParent().resolve("logs"));
-      for (String id : details.withLogs()) {
-        Path log = page.getParent().resolve(id + ".log");
-        if (Files.exists(log)) {
-          Files.copy(
-              log,
-              page.getParent().resolve("logs").resolve(id + ".log"),
-              StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
+      Files.createDirectories(page.getParent());
       Files.writeString(page, BuildReportPage.render(details), StandardCharsets.UTF_8);
+      new ReportLink(
+              BuildReportPage.summary(details.schedule()),
+              page.toUri().toString(),
+              details.schedule().succeeded())
+          .write(page.resolveSibling(ReportLink.FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the build report " + page, e);
     }

@@ -24,6 +24,9 @@ public record ReportLink(String summary, String report, boolean succeeded) {
   /** The environment variable naming the file a command writes its report link to. */
   public static final String ENV = "STX_REPORT_LINK";
 
+  /** The file beside a report holding its link. */
+  public static final String FILE = "report-link.properties";
+
   public void write(Path file) {
     Properties properties = new Properties();
     properties.setProperty("summary", summary);

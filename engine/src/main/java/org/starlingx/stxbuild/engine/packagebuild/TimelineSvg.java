@@ -139,9 +139,14 @@ final class TimelineSvg {
               + (AXIS + lane.get(last.worker()) * LANE + BAR / 2));
     }
     if (points.size() > 2) {
-      svg.append("<polyline class=\"critical-path\" fill=\"none\" stroke=\"#111\"")
-          .append(" stroke-width=\"1.2\" stroke-dasharray=\"3 3\" points=\"")
-          .append(String.join(" ", points))
+      // from each package's end to the next one's start, between the bars, not over their names
+      StringBuilder path = new StringBuilder();
+      for (int i = 1; i + 1 < points.size(); i += 2) {
+        path.append('M').append(points.get(i)).append(" L").append(points.get(i + 1)).append(' ');
+      }
+      svg.append("<path class=\"critical-path\" fill=\"none\" stroke=\"#111\"")
+          .append(" stroke-width=\"1.2\" stroke-dasharray=\"3 3\" d=\"")
+          .append(path.toString().strip())
           .append("\"/>\n");
     }
     legend(svg, AXIS + lane.size() * LANE + 14);

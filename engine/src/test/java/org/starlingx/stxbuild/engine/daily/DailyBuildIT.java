@@ -41,7 +41,8 @@ class DailyBuildIT {
       copy(REPOSITORY.resolve("samples/stx-sample-tree"), tree);
     }
     List<String> lines = new ArrayList<>();
-    return new DailyBuild(
+    DailyBuild daily =
+        new DailyBuild(
             new DailySettings(
                 new BuildScope("ci", "starlingx", "master", buildId),
                 tree,
@@ -57,9 +58,14 @@ class DailyBuildIT {
                     "https://downloads.starlingx-build.invalid/",
                     REPOSITORY.resolve("samples/stx-sample-upstream").toUri().toString())),
             lines::add,
-            BuildProgress.SILENT)
-        .run();
+            BuildProgress.SILENT);
+    List<StageResult> results = daily.run();
+    lastReport = daily.report();
+    return results;
   }
+
+  /** The daily report of the last run, as DailyBuild gives it to the CLI (for the build page). */
+  private static java.util.Optional<Path> lastReport = java.util.Optional.empty();
 
   private static Map<String, String> stages(List<StageResult> results) {
     Map<String, String> states = new TreeMap<>();
@@ -97,8 +103,9 @@ class DailyBuildIT {
         .contains("<a href=\"packages/report.html\">package build report</a>")
         .contains("<a href=\"stage-build-iso.log\">");
     assertThat(dailyReport.resolveSibling("stage-build-iso.log")).exists();
+    assertThat(lastReport).contains(dailyReport);
     assertThat(dailyReport.resolveSibling("packages/report.html")).content().contains("10 built");
-    assertThat(dailyReport.resolveSibling("packages/logs/stx-hello.log")).exists();
+    assertThat(dailyReport.resolveSibling("packages/stx-hello.log")).exists();
     assertThat(results)
         .filteredOn(r -> r.stage().equals("build-packages"))
         .singleElement()

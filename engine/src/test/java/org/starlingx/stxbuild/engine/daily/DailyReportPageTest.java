@@ -40,5 +40,7 @@ class DailyReportPageTest {
     // the longest stage's bar is full width, the others in proportion
     assertThat(html).contains("<rect width=\"240\" height=\"12\" fill=\"#c8312b\"/>");
     assertThat(html).contains("<rect width=\"4\" height=\"12\"");
+    assertThat(DailyReportPage.summary(stages))
+        .isEqualTo("daily build failed after 1 h 03 min, 4 stages");
   }
 }

@@ -37,6 +37,18 @@ class KubernetesPodOutcomeTest {
   }
 
   @Test
+  void theReportNamesThePodAndItsNode() {
+    Pod pod = ended("Succeeded", null, "Completed", 0);
+    PodProgress progress = new PodProgress(System::nanoTime);
+    progress.saw(pod);
+    assertThat(progress.placement().describe()).startsWith("pod pkg-lib (never scheduled)");
+    pod.setSpec(
+        new io.fabric8.kubernetes.api.model.PodSpecBuilder().withNodeName("kwok-node-2").build());
+    progress.saw(pod);
+    assertThat(progress.placement().describe()).startsWith("pod pkg-lib on node kwok-node-2, ");
+  }
+
+  @Test
   void succeededIsBuilt() {
     assertThat(KubernetesPodWorker.outcome(ended("Succeeded", null, "Completed", 0)))
         .isInstanceOf(TaskOutcome.Built.class);

@@ -95,8 +95,10 @@ class KubernetesPodWorkerIT {
 
   @Test
   void podOutcomesBecomeBuildOutcomes() throws Exception {
-    assertThat(worker("succeed", "").build(request("ok"), "w1", new AbortSignal()).outcome())
-        .isInstanceOf(TaskOutcome.Built.class);
+    PackageWorker.Result ok = worker("succeed", "").build(request("ok"), "w1", new AbortSignal());
+    assertThat(ok.outcome()).isInstanceOf(TaskOutcome.Built.class);
+    // where it ran, for the report: the pod (and the node the scheduler put it on)
+    assertThat(ok.where()).startsWith("pod ").contains("pkg-ok").contains(" on node stx-node-");
     assertThat(
             worker("fail", "    testenv.starlingx.org/exit-code: \"2\"\n")
                 .build(request("broken"), "w1", new AbortSignal())

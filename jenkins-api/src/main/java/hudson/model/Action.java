@@ -1,8 +1,0 @@
-package hudson.model;
-
-/** Compile-only declaration. */
-public interface Action extends ModelObject {
-  String getIconFileName();
-
-  String getUrlName();
-}

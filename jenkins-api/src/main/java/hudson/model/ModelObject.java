@@ -1,6 +1,0 @@
-package hudson.model;
-
-/** Compile-only declaration. */
-public interface ModelObject {
-  String getDisplayName();
-}
