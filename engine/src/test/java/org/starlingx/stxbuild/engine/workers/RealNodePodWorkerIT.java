@@ -186,7 +186,7 @@ class RealNodePodWorkerIT {
     String log = Files.readString(logs.resolve("net.log"), StandardCharsets.UTF_8);
     assertThat(result.outcome()).as(log).isInstanceOf(TaskOutcome.Built.class);
     assertThat(log)
-        .contains("pulp: HTTP/1.1 200")
+        .containsPattern("pulp: HTTP/1\\.[01] 200")
         .containsPattern("registry: HTTP/1\\.[01] 200")
         .contains("outside: unreachable")
         .doesNotContain("route 00000000");
