@@ -267,7 +267,7 @@ remove_iptables_chain() {
   # remove_iptables_chain CMD TABLE CHAIN: every rule jumping to it, then the chain.
   local cmd=$1 table=$2 chain=$3 rule
   "$cmd" -t "$table" -S "$chain" >/dev/null 2>&1 || return 0
-  "$cmd" -t "$table" -S | grep -- "-j $chain\b" | sed 's/^-A /-D /' | while read -r rule; do
+  { "$cmd" -t "$table" -S | grep -- "-j $chain\b" || true; } | sed 's/^-A /-D /' | while read -r rule; do
     # shellcheck disable=SC2086
     "$cmd" -t "$table" $rule 2>/dev/null || true
   done
