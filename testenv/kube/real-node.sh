@@ -453,6 +453,10 @@ start_real_node() {
 
 # Prints why the real node is not ready, or nothing.
 real_node_problem() {
+  # No node lifecycle controller runs here: a Ready condition can outlive its kubelet, so the
+  # kubelet's own health check comes first.
+  curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$kubelet_healthz_port/healthz" 2>/dev/null \
+    || { echo "the kubelet of $node_name is not healthy (log: $logs/kubelet.log)"; return; }
   local ready
   ready=$(curl_api "$api_url/api/v1/nodes/$node_name" 2>/dev/null \
     | python3 -c 'import json,sys; print(next((c["status"] for c in json.load(sys.stdin).get("status",{}).get("conditions",[]) if c["type"]=="Ready"), "missing"))' 2>/dev/null || echo missing)
