@@ -267,7 +267,7 @@ remove_iptables_chain() {
   # remove_iptables_chain CMD TABLE CHAIN: every rule jumping to it, then the chain.
   local cmd=$1 table=$2 chain=$3 rule
   "$cmd" -t "$table" -S "$chain" >/dev/null 2>&1 || return 0
-  "$cmd" -t "$table" -S | grep -- "-j $chain\b" | sed 's/^-A /-D /' | while read -r rule; do
+  { "$cmd" -t "$table" -S | grep -- "-j $chain\b" || true; } | sed 's/^-A /-D /' | while read -r rule; do
     # shellcheck disable=SC2086
     "$cmd" -t "$table" $rule 2>/dev/null || true
   done
@@ -453,6 +453,10 @@ start_real_node() {
 
 # Prints why the real node is not ready, or nothing.
 real_node_problem() {
+  # No node lifecycle controller runs here: a Ready condition can outlive its kubelet, so the
+  # kubelet's own health check comes first.
+  curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$kubelet_healthz_port/healthz" 2>/dev/null \
+    || { echo "the kubelet of $node_name is not healthy (log: $logs/kubelet.log)"; return; }
   local ready
   ready=$(curl_api "$api_url/api/v1/nodes/$node_name" 2>/dev/null \
     | python3 -c 'import json,sys; print(next((c["status"] for c in json.load(sys.stdin).get("status",{}).get("conditions",[]) if c["type"]=="Ready"), "missing"))' 2>/dev/null || echo missing)
