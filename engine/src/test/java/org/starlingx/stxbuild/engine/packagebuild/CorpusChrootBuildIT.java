@@ -84,12 +84,15 @@ class CorpusChrootBuildIT {
     for (String repo : repos) {
       Path original = stx.resolve(repo);
       Path repoView = view.resolve(repo);
+      // A copy, not links: preparing a package whose src_path is "." removes debian/ from its
+      // copy, which through a link would be the original.
       org.starlingx.stxbuild.engine.files.FileTrees.delete(repoView);
-      Files.createDirectories(repoView);
-      try (Stream<Path> entries = Files.list(original)) {
+      Files.createDirectories(view);
+      CommandRunner.run(view, List.of("cp", "-a", original.toString(), repoView.toString()));
+      try (Stream<Path> entries = Files.list(repoView)) {
         for (Path entry : entries.toList()) {
-          if (!entry.getFileName().toString().matches("debian_(.+_)?pkg_dirs(_.+)?")) {
-            Files.createSymbolicLink(repoView.resolve(entry.getFileName()), entry);
+          if (entry.getFileName().toString().matches("debian_(.+_)?pkg_dirs(_.+)?")) {
+            Files.delete(entry);
           }
         }
       }
