@@ -6,12 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.starlingx.stxbuild.engine.chroot.ChrootCache;
 import org.starlingx.stxbuild.engine.images.BuildahImageBuilder;
 import org.starlingx.stxbuild.engine.images.DockerImageList;
 import org.starlingx.stxbuild.engine.images.ImageDirective;
 import org.starlingx.stxbuild.engine.images.ImageTags;
 import org.starlingx.stxbuild.engine.images.LocalImageSet;
 import org.starlingx.stxbuild.engine.images.RegistryLogin;
+import org.starlingx.stxbuild.engine.images.SelfImageBuilder;
+import org.starlingx.stxbuild.engine.images.SelfImages;
 import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
 import picocli.CommandLine.Command;
@@ -91,8 +94,32 @@ final class ImagesCommand implements Callable<Integer> {
               + " plain HTTP), as buildah's --tls-verify=false.")
   boolean tlsVerify;
 
+  @Option(
+      names = "--self",
+      description =
+          "Build the project's own images instead (stx-build-builder:<version> and"
+              + " stx-build-pkgbuilder:<version>-<codename>) from the Debian mirror; with --push,"
+              + " push them to --registry.")
+  boolean self;
+
+  @Option(
+      names = "--codenames",
+      split = ",",
+      defaultValue = "bullseye,trixie",
+      description = "With --self: the pkgbuilder codenames (default: ${DEFAULT-VALUE}).")
+  List<String> codenames;
+
+  @Option(
+      names = "--debian-mirror",
+      defaultValue = "http://deb.debian.org/debian",
+      description = "With --self: the Debian mirror (default: ${DEFAULT-VALUE}).")
+  java.net.URI debianMirror;
+
   @Override
   public Integer call() throws Exception {
+    if (self) {
+      return buildSelf();
+    }
     ScopeNames names = scope.names();
     List<ImageDirective> images =
         DockerImageList.read(treeOptions.open(), "debian", treeOptions.dist, stream, only, skip);
@@ -147,5 +174,36 @@ final class ImagesCommand implements Callable<Integer> {
       System.out.println("image record " + output.resolve(tags.recordFileName()).toAbsolutePath());
       return notBuilt == 0 ? 0 : 3;
     }
+  }
+
+  private int buildSelf() throws Exception {
+    if (!BuildahImageBuilder.available()) {
+      throw new IllegalStateException("buildah is not installed; install Debian's buildah");
+    }
+    Path jar =
+        Path.of(StxBuildCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    if (!Files.isRegularFile(jar) || !jar.toString().endsWith(".jar")) {
+      throw new IllegalStateException(
+          "--self puts the running stx-build jar into the images; run it from stx-build.jar"
+              + " (cli/target/stx-build.jar), not from "
+              + jar);
+    }
+    SelfImages names = new SelfImages(registry, SelfImages.projectVersion());
+    BuildahImageBuilder buildah = new BuildahImageBuilder(output.resolve("storage"));
+    List<String> built =
+        new SelfImageBuilder(
+                buildah,
+                new ChrootCache(ChrootCache.defaultRoot(), java.time.Duration.ofDays(7)),
+                output.resolve("self"),
+                debianMirror)
+            .build(names, jar, codenames);
+    for (String tag : built) {
+      System.out.println("built " + tag);
+      if (push) {
+        buildah.push(tag, tag, authFile, tlsVerify);
+        System.out.println("pushed " + tag);
+      }
+    }
+    return 0;
   }
 }

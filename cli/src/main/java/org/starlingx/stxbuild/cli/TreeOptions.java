@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** Which source tree, distribution and build types a command works on, and the mirror. */
 final class TreeOptions {
-  @Option(names = "--tree", required = true, description = "The StarlingX source tree.")
+  @Option(names = "--tree", description = "The StarlingX source tree (required).")
   Path tree;
 
   @Option(
@@ -41,6 +41,9 @@ final class TreeOptions {
   Map<String, String> rewrites = new LinkedHashMap<>();
 
   StxSourceTree open() {
+    if (tree == null) {
+      throw new IllegalArgumentException("--tree is missing; give the StarlingX source tree");
+    }
     if (!Files.isDirectory(tree)) {
       throw new IllegalArgumentException("--tree " + tree + " is not a directory");
     }

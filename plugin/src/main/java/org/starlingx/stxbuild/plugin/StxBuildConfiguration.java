@@ -25,8 +25,11 @@ public class StxBuildConfiguration extends GlobalConfiguration {
   private String cloudName = "kubernetes";
   private String namespaceStrategy = "shared";
   private String sharedNamespace = "stx-builds";
-  private String builderImage = "docker.io/starlingx/stx-builder:master-debian-latest";
-  private String pkgbuilderImage = "docker.io/starlingx/stx-pkgbuilder:master-debian-latest";
+  private String builderImage =
+      org.starlingx.stxbuild.engine.images.SelfImages.defaults().builder();
+  private String pkgbuilderImage =
+      org.starlingx.stxbuild.engine.images.SelfImages.defaults()
+          .pkgbuilder(org.starlingx.stxbuild.engine.images.SelfImages.DEFAULT_CODENAME);
   private String latImage = "docker.io/starlingx/stx-lat-tool:master-debian-latest";
   private String imageBuilderImage = "ghcr.io/osscontainertools/kaniko:latest";
   private String cpuRequest = "1";

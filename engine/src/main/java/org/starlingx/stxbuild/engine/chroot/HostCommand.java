@@ -21,7 +21,7 @@ final class HostCommand {
     try {
       Files.createDirectories(log.getParent());
       ProcessBuilder builder =
-          new ProcessBuilder(argv)
+          new ProcessBuilder(resolved(argv))
               .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(
@@ -47,5 +47,25 @@ final class HostCommand {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  /**
+   * The program looked up in the clean PATH: Java looks it up in the caller's PATH, which may lack
+   * /usr/sbin (chroot, mount) or hold something else of the same name.
+   */
+  static List<String> resolved(List<String> argv) {
+    String program = argv.get(0);
+    if (program.contains("/")) {
+      return argv;
+    }
+    for (String dir : CleanEnvironment.PATH.split(":")) {
+      Path candidate = Path.of(dir, program);
+      if (Files.isExecutable(candidate)) {
+        List<String> copy = new java.util.ArrayList<>(argv);
+        copy.set(0, candidate.toString());
+        return copy;
+      }
+    }
+    return argv;
   }
 }

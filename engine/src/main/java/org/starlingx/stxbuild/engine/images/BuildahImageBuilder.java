@@ -92,6 +92,52 @@ public final class BuildahImageBuilder {
     }
   }
 
+  /**
+   * An image from a root file system directory on top of {@code from} ({@code scratch} for none),
+   * with its environment and command set: the project's own images are made this way.
+   */
+  public void imageFromDirectory(
+      String from, Path dir, String target, Map<String, String> env, List<String> cmd, String tag) {
+    try {
+      Files.createDirectories(storage);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + storage, e);
+    }
+    String container =
+        CommandRunner.run(storage, buildah("from", "--pull-never", from)).output().strip();
+    try {
+      CommandRunner.run(storage, buildah("copy", container, dir.toAbsolutePath() + "/", target));
+      List<String> config = new ArrayList<>(buildah("config"));
+      env.forEach((k, v) -> config.addAll(List.of("--env", k + "=" + v)));
+      if (!cmd.isEmpty()) {
+        config.addAll(List.of("--cmd", String.join(" ", cmd)));
+      }
+      config.add(container);
+      CommandRunner.run(storage, config);
+      CommandRunner.run(
+          storage, buildah("commit", "--quiet", "--timestamp", "946684800", container, tag));
+    } finally {
+      CommandRunner.run(storage, buildah("rm", container));
+    }
+  }
+
+  /** Mounts an image's root file system (read it, chroot into it); {@link #unmount} after. */
+  public Path mount(String tag) {
+    String container =
+        CommandRunner.run(storage, buildah("from", "--pull-never", "--name", mountName(tag), tag))
+            .output()
+            .strip();
+    return Path.of(CommandRunner.run(storage, buildah("mount", container)).output().strip());
+  }
+
+  public void unmount(String tag) {
+    CommandRunner.run(storage, buildah("rm", mountName(tag)));
+  }
+
+  private static String mountName(String tag) {
+    return "mount-" + tag.replaceAll("[^A-Za-z0-9]+", "-");
+  }
+
   private List<String> buildah(String... args) {
     List<String> command =
         new ArrayList<>(

@@ -63,7 +63,7 @@ public record RoleSettings(
     return switch (role) {
       case BUILDER ->
           new RoleSettings(
-              "docker.io/starlingx/stx-builder:master-debian-latest",
+              org.starlingx.stxbuild.engine.images.SelfImages.defaults().builder(),
               "1",
               "4",
               "2Gi",
@@ -75,7 +75,8 @@ public record RoleSettings(
               6 * 3600);
       case PKGBUILDER ->
           new RoleSettings(
-              "docker.io/starlingx/stx-pkgbuilder:master-debian-latest",
+              org.starlingx.stxbuild.engine.images.SelfImages.defaults()
+                  .pkgbuilder(org.starlingx.stxbuild.engine.images.SelfImages.DEFAULT_CODENAME),
               "2",
               "8",
               "4Gi",

@@ -1,0 +1,250 @@
+package org.starlingx.stxbuild.engine.packagebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.starlingx.stxbuild.engine.chroot.BuildTimings;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
+import org.starlingx.stxbuild.engine.chroot.ChrootCache;
+import org.starlingx.stxbuild.engine.exec.CommandRunner;
+import org.starlingx.stxbuild.engine.repo.SessionNames;
+import org.starlingx.stxbuild.engine.repo.local.LocalPackageRepository;
+import org.starlingx.stxbuild.engine.schedule.AbortSignal;
+import org.starlingx.stxbuild.engine.schedule.TaskResult;
+import org.starlingx.stxbuild.engine.source.LocalMirrorFetcher;
+import org.starlingx.stxbuild.engine.source.RecipeKind;
+import org.starlingx.stxbuild.engine.source.StxSourceTree;
+import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
+import org.starlingx.stxbuild.engine.workers.PackageWorker;
+
+/**
+ * Opt-in ({@code -Dstx.corpus.build=bullseye,trixie}; CI does not pass it): every package of
+ * StarlingX's fault, update and utilities repositories and the in-tree packages of integ, from the
+ * corpus, built in isolation in chroots of each codename, in-tree build-deps taken from the build's
+ * session (fault's fm-common for fm-mgr...). Packages the tree reader refuses are listed with its
+ * reason. Also the benchmark: per package overhead = (wall - time inside dpkg-buildpackage) / time
+ * inside dpkg-buildpackage, median and p90, and the cold/warm chroot preparation times. Writes a
+ * Markdown table per codename to {@code target/corpus-build/<codename>.md}.
+ *
+ * <p>{@code -Dstx.corpus.dir} (default {@code /work/shared/starlingx-corpus}), {@code
+ * -Dstx.corpus.repos} (default {@code fault,update,utilities,integ}), {@code -Dstx.corpus.work}
+ * (default {@code target/corpus-build}), {@code -Dstx.corpus.coldChroot=true} to time a cold
+ * chroot.
+ */
+@EnabledIfSystemProperty(named = "stx.corpus.build", matches = ".+")
+class CorpusChrootBuildIT {
+  private static final List<String> IN_TREE_ONLY = List.of("integ");
+
+  record Row(String repo, String dir, String pkg, String outcome, String reason) {}
+
+  @Test
+  void corpusPackagesBuildInIsolationPerCodename() throws Exception {
+    Path corpus = Path.of(System.getProperty("stx.corpus.dir", "/work/shared/starlingx-corpus"));
+    Path work =
+        Path.of(System.getProperty("stx.corpus.work", "target/corpus-build")).toAbsolutePath();
+    List<String> repos =
+        List.of(System.getProperty("stx.corpus.repos", "fault,update,utilities,integ").split(","));
+    Path stx = work.resolve("tree/cgcs-root/stx");
+    for (String repo : repos) {
+      if (!Files.isDirectory(stx.resolve(repo))) {
+        Files.createDirectories(stx);
+        CommandRunner.run(
+            stx, List.of("git", "clone", "-q", corpus.resolve(repo + ".bundle").toString(), repo));
+      }
+    }
+    for (String codename : System.getProperty("stx.corpus.build").split(",")) {
+      buildCodename(codename.strip(), stx, repos, work);
+    }
+  }
+
+  private void buildCodename(String codename, Path stx, List<String> repos, Path work)
+      throws Exception {
+    ChrootCache cache = new ChrootCache(ChrootCache.defaultRoot(), Duration.ofDays(7));
+    ChrootBuildOptions options = ChrootBuildOptions.of(codename);
+    ChrootCache.Prepared first =
+        cache.prepare(options.chroot(), Boolean.getBoolean("stx.corpus.coldChroot"));
+    ChrootCache.Prepared warm = cache.prepare(options.chroot(), false);
+
+    // A view of the tree whose package lists hold only what the reader accepts, one by one.
+    Path view = work.resolve("view-" + codename);
+    List<Row> rows = new ArrayList<>();
+    Map<String, String> dirOfPackage = new LinkedHashMap<>();
+    for (String repo : repos) {
+      Path original = stx.resolve(repo);
+      Path repoView = view.resolve(repo);
+      // A copy, not links: preparing a package whose src_path is "." removes debian/ from its
+      // copy, which through a link would be the original.
+      org.starlingx.stxbuild.engine.files.FileTrees.delete(repoView);
+      Files.createDirectories(view);
+      CommandRunner.run(view, List.of("cp", "-a", original.toString(), repoView.toString()));
+      try (Stream<Path> entries = Files.list(repoView)) {
+        for (Path entry : entries.toList()) {
+          if (entry.getFileName().toString().matches("debian_(.+_)?pkg_dirs(_.+)?")) {
+            Files.delete(entry);
+          }
+        }
+      }
+      Path list = repoView.resolve("debian_" + codename + "_pkg_dirs_std");
+      List<String> accepted = new ArrayList<>();
+      for (String dir : listedDirs(original, codename)) {
+        Files.writeString(list, dir + "\n");
+        try {
+          var read = StxSourceTree.open(repoView).recipes(codename, "std").get(0);
+          if (IN_TREE_ONLY.contains(repo) && read.kind() != RecipeKind.IN_TREE) {
+            continue;
+          }
+          PackageBuild probe =
+              new PackageBuild(
+                  StxSourceTree.open(repoView),
+                  null,
+                  new LocalMirrorFetcher(work.resolve("mirror"), Map.of()),
+                  null,
+                  work.resolve("probe"),
+                  BuildProgress.SILENT);
+          var recipes = probe.recipes(settings(codename));
+          String name = recipes.keySet().iterator().next();
+          accepted.add(dir);
+          dirOfPackage.put(name, repo + "/" + dir);
+        } catch (RuntimeException e) {
+          rows.add(new Row(repo, dir, "", "refused by reader (issue 13)", oneLine(e.getMessage())));
+        }
+      }
+      Files.writeString(list, String.join("\n", accepted) + "\n");
+    }
+
+    Map<String, Long> wallMillis = new ConcurrentHashMap<>();
+    ChrootPackageWorker chroot =
+        new ChrootPackageWorker(work.resolve("builds-" + codename), cache, options);
+    PackageWorker timed =
+        (request, worker, abort) -> {
+          long t0 = System.nanoTime();
+          PackageWorker.Result result = chroot.build(request, worker, abort);
+          wallMillis.put(request.name(), (System.nanoTime() - t0) / 1_000_000);
+          return result;
+        };
+    PackageBuild build =
+        new PackageBuild(
+            StxSourceTree.open(view),
+            new LocalPackageRepository(work.resolve("repo-" + codename), List.of("amd64"), null),
+            new LocalMirrorFetcher(work.resolve("mirror"), Map.of()),
+            timed,
+            work.resolve("work-" + codename),
+            BuildProgress.SILENT);
+    PackageBuild.Outcome outcome =
+        build.run(
+            new SessionNames(
+                "corpus-" + codename,
+                "corpus-" + codename + "-" + System.nanoTime() % 100000,
+                Map.of()),
+            settings(codename),
+            new AbortSignal());
+
+    List<Double> overheads = new ArrayList<>();
+    for (TaskResult result : outcome.report().results()) {
+      String where = dirOfPackage.getOrDefault(result.id(), "?/?");
+      Path log = outcome.logs().resolve(result.id() + ".log");
+      String reason = result.reason();
+      if (result.state() == TaskResult.State.BUILT && Files.exists(log)) {
+        var inside = BuildTimings.dpkgBuildpackageSeconds(log);
+        Long wall = wallMillis.get(result.id());
+        if (inside.isPresent() && wall != null && inside.get() > 0) {
+          double overhead = (wall / 1000.0 - inside.get()) / inside.get();
+          overheads.add(overhead);
+          reason =
+              String.format(
+                  "wall %.1f s, dpkg-buildpackage %.1f s, overhead %.2f",
+                  wall / 1000.0, inside.get(), overhead);
+        }
+      } else if (result.state() == TaskResult.State.FAILED && Files.exists(log)) {
+        reason = oneLine(reason) + " — " + FailureReason.of(log);
+      }
+      rows.add(
+          new Row(
+              where.substring(0, where.indexOf('/')),
+              where.substring(where.indexOf('/') + 1),
+              result.id(),
+              result.state().name().toLowerCase(),
+              oneLine(reason)));
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("## ").append(codename).append("\n\n");
+    md.append(
+        String.format(
+            "Chroot %s: first preparation %.1f s (%s), warm %.3f s.%n%n",
+            options.chroot().name(),
+            first.took().toMillis() / 1000.0,
+            first.created() ? "made" : "cached",
+            warm.took().toMillis() / 1000.0));
+    md.append(
+        String.format(
+            "Overhead (built packages, n=%d): %s%n%n", overheads.size(), stats(overheads)));
+    md.append(
+        "| repo | package dir | source package | outcome | details |\n|---|---|---|---|---|\n");
+    rows.stream()
+        .sorted(java.util.Comparator.comparing(Row::repo).thenComparing(Row::dir))
+        .forEach(
+            r ->
+                md.append("| ")
+                    .append(r.repo())
+                    .append(" | ")
+                    .append(r.dir())
+                    .append(" | ")
+                    .append(r.pkg())
+                    .append(" | ")
+                    .append(r.outcome())
+                    .append(" | ")
+                    .append(r.reason().replace("|", "\\|"))
+                    .append(" |\n"));
+    Path table = work.resolve(codename + ".md");
+    Files.writeString(table, md.toString(), StandardCharsets.UTF_8);
+    System.out.println(md);
+    assertThat(outcome.report().results()).isNotEmpty();
+  }
+
+  private static BuildSettings settings(String codename) {
+    return new BuildSettings(codename, List.of("std"), "amd64", 2, 0, false);
+  }
+
+  static String stats(List<Double> values) {
+    if (values.isEmpty()) {
+      return "none";
+    }
+    List<Double> sorted = values.stream().sorted().toList();
+    double median = sorted.get(sorted.size() / 2);
+    double p90 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.9) - 1));
+    return String.format("median %.2f, p90 %.2f (goal: median below 0.25)", median, p90);
+  }
+
+  private static List<String> listedDirs(Path repo, String codename) throws IOException {
+    for (String name : List.of("debian_" + codename + "_pkg_dirs_std", "debian_pkg_dirs")) {
+      Path list = repo.resolve(name);
+      if (Files.isRegularFile(list)) {
+        if (name.equals("debian_pkg_dirs") && !codename.equals("bullseye")) {
+          continue;
+        }
+        return Files.readAllLines(list).stream()
+            .map(l -> l.replaceAll("#.*", "").strip())
+            .filter(l -> !l.isEmpty())
+            .toList();
+      }
+    }
+    return List.of();
+  }
+
+  private static String oneLine(String text) {
+    String line = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+  }
+}
