@@ -75,7 +75,13 @@ public final class DemoJob {
     progress.stepDone(dpkg);
 
     BuildSettings settings =
-        new BuildSettings("bookworm", List.of("std", "rt"), "amd64", workers, 0, false);
+        new BuildSettings(
+            org.starlingx.stxbuild.engine.source.StxDistribution.DEFAULT,
+            List.of("std", "rt"),
+            "amd64",
+            workers,
+            0,
+            false);
     progress.stepStarted(2, STEPS, "Download what the tree needs into the mirror");
     DownloadStep.Report downloads =
         new DownloadStep(fetcher)

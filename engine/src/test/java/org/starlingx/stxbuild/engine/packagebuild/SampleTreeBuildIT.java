@@ -29,7 +29,7 @@ import org.starlingx.stxbuild.engine.workers.LocalProcessWorker;
 class SampleTreeBuildIT {
   @TempDir static Path work;
   private static final BuildSettings BOTH_TYPES =
-      new BuildSettings("bookworm", List.of("std", "rt"), "amd64", 2, 0, false);
+      new BuildSettings("bullseye", List.of("std", "rt"), "amd64", 2, 0, false);
 
   private static int run = 0;
 

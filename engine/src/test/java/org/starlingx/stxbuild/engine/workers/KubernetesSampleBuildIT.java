@@ -137,7 +137,7 @@ class KubernetesSampleBuildIT {
                 BuildProgress.SILENT)
             .run(
                 session,
-                new BuildSettings("bookworm", List.of("std"), "amd64", 2, 0, false),
+                new BuildSettings("bullseye", List.of("std"), "amd64", 2, 0, false),
                 new AbortSignal());
 
     assertThat(outcome.report().count(TaskResult.State.BUILT))
