@@ -24,6 +24,9 @@ command -v patch >/dev/null || missing+=(patch)
 /usr/bin/python3 -c 'import setuptools, wheel' 2>/dev/null || missing+=(python3-setuptools python3-wheel)
 /usr/bin/python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 command -v unzip >/dev/null || missing+=(unzip)
+# The corpus conformance test runs StarlingX's own reader (build-tools/stx) with Debian's Python.
+/usr/bin/python3 -c 'import yaml, apt_pkg, debian, git, progressbar' 2>/dev/null \
+  || missing+=(python3-yaml python3-apt python3-debian python3-git python3-progressbar)
 if [ "${1:-}" = "--tests" ]; then
   command -v gpg >/dev/null || missing+=(gpg)
   command -v buildah >/dev/null || missing+=(buildah)

@@ -54,8 +54,11 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ScopeNames names = scope.names();
+    if (tree.printRefusals() > 0) {
+      return 1;
+    }
     BuildSettings settings =
-        new BuildSettings(tree.dist, tree.buildTypes, "amd64", workers, retries, force);
+        new BuildSettings(tree.codename(), tree.buildTypes, "amd64", workers, retries, force);
     System.out.println("building " + names.build() + " into " + repository.where());
     Instant started = Instant.now();
     PackageBuild.Outcome outcome =

@@ -95,7 +95,8 @@ final class ImagesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ScopeNames names = scope.names();
     List<ImageDirective> images =
-        DockerImageList.read(treeOptions.open(), "debian", treeOptions.dist, stream, only, skip);
+        DockerImageList.read(
+            treeOptions.open(), "debian", treeOptions.listDist(), stream, only, skip);
     ImageTags tags =
         new ImageTags(registry, org, names.line(), "debian", stream, names.scope().buildId());
     if (images.isEmpty()) {
