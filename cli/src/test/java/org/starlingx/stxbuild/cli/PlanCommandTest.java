@@ -18,8 +18,9 @@ class PlanCommandTest {
 
   @Test
   void theSampleTreeIsPlannedWithEdgesOrderAndCriticalPath() throws IOException {
-    CliRun run = CliRun.of("plan", "--tree", SAMPLE.toString(), "--build-types", "std,rt",
-        "--format", "json");
+    CliRun run =
+        CliRun.of(
+            "plan", "--tree", SAMPLE.toString(), "--build-types", "std,rt", "--format", "json");
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode plan = new ObjectMapper().readTree(run.out());
     assertThat(plan.get("codename").asText()).isEqualTo("bullseye");
@@ -35,13 +36,15 @@ class PlanCommandTest {
   void everyBadEntryIsListedAndTheRunExitsOne() throws IOException {
     write("stx/debian_trixie_pkg_dirs_std", "good\nnometa\nbadrev\nmissing\n");
     write("stx/good/debian/all/meta_data.yaml", "debver: 1.0-1\nsrc_path: null\n");
-    write("stx/good/debian/all/deb_folder/control",
+    write(
+        "stx/good/debian/all/deb_folder/control",
         "Source: good\n\nPackage: good\nArchitecture: all\n");
     write("stx/nometa/debian/meta_data.yaml", "debver: 1\nsrc_path: .\n");
-    write("stx/badrev/debian/all/meta_data.yaml",
+    write(
+        "stx/badrev/debian/all/meta_data.yaml",
         "debver: 1\nsrc_path: null\nrevision:\n  stx_patch: two\n");
-    CliRun run = CliRun.of("plan", "--tree", root.toString(), "--dist", "trixie", "--format",
-        "json");
+    CliRun run =
+        CliRun.of("plan", "--tree", root.toString(), "--dist", "trixie", "--format", "json");
     assertThat(run.exit()).isEqualTo(1);
     JsonNode plan = new ObjectMapper().readTree(run.out());
     assertThat(plan.get("packages")).hasSize(1);

@@ -30,8 +30,8 @@ import org.starlingx.stxbuild.testenv.corpus.StarlingxCorpus;
  * StarlingX's own debrepack.py and this project's preparer make source packages of the same corpus
  * packages (every in-tree package of fault, utilities and update for trixie, and in-tree ones of
  * integ, at least 30, prepareable offline); the packages must agree: Source, Version (revision
- * suffix included), Format, the orig tarball's file list and the debian/ tree (changelog aside:
- * its new entry has a date and maintainer).
+ * suffix included), Format, the orig tarball's file list and the debian/ tree (changelog aside: its
+ * new entry has a date and maintainer).
  */
 class DebrepackOracleIT {
   private static final int PACKAGES = 30;
@@ -91,21 +91,27 @@ class DebrepackOracleIT {
         disagreements.add(label + ": StarlingX's debrepack failed: " + theirs.get("error"));
         continue;
       }
-      Path theirDsc = Path.of(theirs.get("out").asText()).resolve(theirs.get("files").get(0).asText());
+      Path theirDsc =
+          Path.of(theirs.get("out").asText()).resolve(theirs.get("files").get(0).asText());
       PreparedSource ours =
-          preparer.prepare(recipe, work.resolve("ours").resolve(String.valueOf(i)), tree.variables());
+          preparer.prepare(
+              recipe, work.resolve("ours").resolve(String.valueOf(i)), tree.variables());
       Summary a = Summary.of(theirDsc, work.resolve("x-theirs-" + i));
       Summary b = Summary.of(ours.dsc(), work.resolve("x-ours-" + i));
       if (!a.equals(b)) {
-        disagreements.add(label + ":\n  StarlingX: " + a.differenceTo(b) + "\n  here:      "
-            + b.differenceTo(a));
+        disagreements.add(
+            label + ":\n  StarlingX: " + a.differenceTo(b) + "\n  here:      " + b.differenceTo(a));
       } else {
-        System.out.println("oracle agrees: " + label + " " + a.source() + " " + a.version() + " "
-            + a.format());
+        System.out.println(
+            "oracle agrees: " + label + " " + a.source() + " " + a.version() + " " + a.format());
       }
     }
-    System.out.println("oracle: " + (PACKAGES - disagreements.size()) + "/" + PACKAGES
-        + " source packages agree with StarlingX's debrepack");
+    System.out.println(
+        "oracle: "
+            + (PACKAGES - disagreements.size())
+            + "/"
+            + PACKAGES
+            + " source packages agree with StarlingX's debrepack");
     assertThat(disagreements).isEmpty();
   }
 
@@ -118,7 +124,8 @@ class DebrepackOracleIT {
       Map<String, String> debianTree) {
     static Summary of(Path dsc, Path extractTo) throws IOException {
       Map<String, String> fields =
-          org.starlingx.stxbuild.engine.graph.Deb822.paragraphs(Files.readString(dsc), dsc.toString())
+          org.starlingx.stxbuild.engine.graph.Deb822.paragraphs(
+                  Files.readString(dsc), dsc.toString())
               .get(0);
       String orig =
           DebControl.dscFiles(dsc).stream()
@@ -128,7 +135,9 @@ class DebrepackOracleIT {
       List<String> origFiles = List.of();
       if (orig != null) {
         origFiles =
-            CommandRunner.run(dsc.getParent(), List.of("tar", "-tf", orig)).output().lines()
+            CommandRunner.run(dsc.getParent(), List.of("tar", "-tf", orig))
+                .output()
+                .lines()
                 .map(l -> l.replaceFirst("^\\./", "").replaceFirst("/$", ""))
                 .filter(l -> !l.isEmpty())
                 .sorted()
@@ -160,16 +169,18 @@ class DebrepackOracleIT {
       if (!version.equals(other.version)) out.add("Version " + version);
       if (!format.equals(other.format)) out.add("Format " + format);
       if (!origFiles.equals(other.origFiles)) {
-        out.add("orig files only here: "
-            + origFiles.stream().filter(f -> !other.origFiles.contains(f)).limit(5).toList());
+        out.add(
+            "orig files only here: "
+                + origFiles.stream().filter(f -> !other.origFiles.contains(f)).limit(5).toList());
       }
       if (!debianTree.equals(other.debianTree)) {
-        out.add("debian/ differs: "
-            + debianTree.entrySet().stream()
-                .filter(e -> !e.getValue().equals(other.debianTree.get(e.getKey())))
-                .map(Map.Entry::getKey)
-                .limit(5)
-                .toList());
+        out.add(
+            "debian/ differs: "
+                + debianTree.entrySet().stream()
+                    .filter(e -> !e.getValue().equals(other.debianTree.get(e.getKey())))
+                    .map(Map.Entry::getKey)
+                    .limit(5)
+                    .toList());
       }
       return String.join("; ", out);
     }
@@ -178,7 +189,8 @@ class DebrepackOracleIT {
       try {
         return HexFormat.of()
             .formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
       } catch (java.security.NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
       }
