@@ -18,6 +18,8 @@ os.environ.setdefault("STX_DIST", ".stx")
 os.environ.setdefault("PROJECT", "stx")
 os.environ.setdefault("MY_RELEASE", "oracle")
 os.environ.setdefault("OS_MIRROR_URL", "http://mirror.invalid/")
+os.environ.setdefault("DEBEMAIL", "oracle@starlingx-build.invalid")
+os.environ.setdefault("DEBFULLNAME", "StarlingX oracle")
 sys.path.insert(0, os.path.join(root, "cgcs-root", "build-tools", "stx"))
 logging.getLogger("debrepack").addHandler(logging.NullHandler())
 import debrepack  # noqa: E402

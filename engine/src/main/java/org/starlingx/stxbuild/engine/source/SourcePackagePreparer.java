@@ -49,6 +49,10 @@ public final class SourcePackagePreparer {
   private static final Map<String, String> DPKG_ENV =
       Map.of("LC_ALL", "C.UTF-8", "SOURCE_DATE_EPOCH", "0");
 
+  /** The tree variables a hook sees (StarlingX's hooks use MY_REPO and STX_GIT_SRC_DIR). */
+  private static final List<String> HOOK_VARIABLES =
+      List.of("MY_REPO_ROOT_DIR", "MY_REPO", "STX_DIST", "STX_GIT_SRC_DIR", "DIST");
+
   /** Where an upstream .dsc named only by debname and debver is looked up. */
   private static final String DEBIAN_POOL = "https://deb.debian.org/debian/pool/main/";
 
@@ -200,7 +204,14 @@ public final class SourcePackagePreparer {
     Path hook = packdir.resolve("dl_hook");
     Files.copy(recipe.details().dlHook(), hook, StandardCopyOption.REPLACE_EXISTING);
     hook.toFile().setExecutable(true);
-    Map<String, String> env = new LinkedHashMap<>(variables.values());
+    Map<String, String> env = new LinkedHashMap<>();
+    // only the variables StarlingX's build container defines for hooks, never the host's others
+    for (String name : HOOK_VARIABLES) {
+      String value = variables.values().get(name);
+      if (value != null) {
+        env.put(name, value);
+      }
+    }
     env.putAll(hookEnvironment);
     env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
     env.put("HOME", packdir.toString());

@@ -72,6 +72,8 @@ class DebrepackOracleIT {
         new ProcessBuilder(argv)
             .directory(work.toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
+            // dch reads its terminal: with a pipe for stdin it waits forever
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(30, TimeUnit.MINUTES)).isTrue();

@@ -40,6 +40,8 @@ final class ReferenceReader {
         new ProcessBuilder(argv)
             .directory(root.toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
+            // dch reads its terminal: with a pipe for stdin it waits forever
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
