@@ -60,7 +60,8 @@ class TreePlanTest {
     assertThat(plan.external().get("a")).containsExactly("debhelper-compat");
     assertThat(plan.missingProducers().get("c")).containsExactly("broken-dev");
     assertThat(plan.buildOrder().indexOf("c")).isGreaterThan(plan.buildOrder().indexOf("a"));
-    assertThat(plan.criticalPath()).endsWith("c");
+    // two chained packages: the cycle counts once per member it passes through
+    assertThat(plan.criticalPath()).hasSize(2);
     assertThat(plan.reading().refused())
         .singleElement()
         .satisfies(r -> assertThat(r.field()).isEqualTo("debver"));

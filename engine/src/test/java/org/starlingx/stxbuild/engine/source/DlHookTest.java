@@ -30,7 +30,7 @@ class DlHookTest {
     write("stx/debian_trixie_pkg_dirs_std", "hooked\n");
     write(
         "stx/hooked/debian/all/meta_data.yaml",
-        "debname: hooked\ndebver: 1.0-1\ndl_hook: dl_hook\nsrc_path: ignored-when-a-hook-is-given\n");
+        "debname: hooked\ndebver: 1.0-1\ndl_hook: dl_hook\n");
     write(
         "stx/hooked/debian/all/deb_folder/control",
         "Source: hooked\nMaintainer: StarlingX <x@example.invalid>\n\nPackage: hooked\n"
