@@ -409,13 +409,25 @@ public final class SourcePackagePreparer {
         .toList();
   }
 
-  private static String changelogField(Path changelog, String field) {
-    return CommandRunner.run(
-            changelog.getParent(),
-            List.of("dpkg-parsechangelog", "-l", changelog.toString(), "--show-field", field),
-            DPKG_ENV)
-        .output()
-        .strip();
+  /** One field of the changelog's top entry (its warnings, on stderr, are not part of it). */
+  private static String changelogField(Path changelog, String field) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder("dpkg-parsechangelog", "-l", changelog.toString(), "--show-field", field)
+            .directory(changelog.getParent().toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(DPKG_ENV);
+    Process process = builder.start();
+    String value = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (process.waitFor() != 0 || value.isBlank()) {
+        throw new SourceLayoutException(changelog + ": no '" + field + "' in its top entry");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceLayoutException(changelog + ": interrupted while reading it");
+    }
+    return value.strip();
   }
 
   private static void run(Path dir, List<String> argv, PackageRecipe recipe, String what) {

@@ -95,9 +95,15 @@ class DebrepackOracleIT {
       }
       Path theirDsc =
           Path.of(theirs.get("out").asText()).resolve(theirs.get("files").get(0).asText());
-      PreparedSource ours =
-          preparer.prepare(
-              recipe, work.resolve("ours").resolve(String.valueOf(i)), tree.variables());
+      PreparedSource ours;
+      try {
+        ours =
+            preparer.prepare(
+                recipe, work.resolve("ours").resolve(String.valueOf(i)), tree.variables());
+      } catch (RuntimeException e) {
+        disagreements.add(label + ": StarlingX prepares it, this project fails: " + e.getMessage());
+        continue;
+      }
       Summary a = Summary.of(theirDsc, work.resolve("x-theirs-" + i));
       Summary b = Summary.of(ours.dsc(), work.resolve("x-ours-" + i));
       if (!a.equals(b)) {
