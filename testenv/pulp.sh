@@ -166,7 +166,9 @@ migrate_if_needed() {
   pulp_env
   "$venv/bin/pulpcore-manager" migrate --noinput >"$logs/migrate.log" 2>&1 \
     || { tail -20 "$logs/migrate.log" >&2; die "migration failed (log: $logs/migrate.log)"; }
-  "$venv/bin/pulpcore-manager" reset-admin-password --password "$(cat "$etc/admin-password")" \
+  # One --password=VALUE argument: a generated password may begin with "-", which argparse would
+  # take for an option if the value were a separate argument.
+  "$venv/bin/pulpcore-manager" reset-admin-password --password="$(cat "$etc/admin-password")" \
     >>"$logs/migrate.log" 2>&1 || die "could not set the admin password (log: $logs/migrate.log)"
   rm -f "$pulp_home"/.migrated-* "$pulp_home/.signing-service"
   touch "$pulp_home/.migrated-$stamp"

@@ -32,6 +32,11 @@ command -v unzip >/dev/null || missing+=(unzip)
 command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
 command -v zstd >/dev/null || missing+=(zstd)
 command -v newuidmap >/dev/null || missing+=(uidmap)
+# The corpus conformance test runs StarlingX's own reader (build-tools/stx) with Debian's Python.
+/usr/bin/python3 -c 'import yaml, apt_pkg, debian, git, progressbar' 2>/dev/null \
+  || missing+=(python3-yaml python3-apt python3-debian python3-git python3-progressbar)
+# ... and DebrepackOracleIT StarlingX's debrepack.py, which adds changelog entries with dch.
+command -v dch >/dev/null || missing+=(devscripts)
 if [ "${1:-}" = "--tests" ]; then
   command -v gpg >/dev/null || missing+=(gpg)
   command -v buildah >/dev/null || missing+=(buildah)

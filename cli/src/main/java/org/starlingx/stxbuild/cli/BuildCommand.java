@@ -109,9 +109,12 @@ final class BuildCommand implements Callable<Integer> {
     // Absolute from the start: the work path is handed to processes running elsewhere.
     work = work.toAbsolutePath().normalize();
     ScopeNames names = scope.names();
+    if (tree.printRefusals() > 0) {
+      return 1;
+    }
     int atOnce = cluster.onKubernetes() ? cluster.maxPods : workers;
     BuildSettings settings =
-        new BuildSettings(tree.dist, tree.buildTypes, "amd64", atOnce, retries, force);
+        new BuildSettings(tree.codename(), tree.buildTypes, "amd64", atOnce, retries, force);
     System.out.println("building " + names.build() + " into " + repository.where());
     Instant started = Instant.now();
     WorkerLimits limits = new WorkerLimits(timeout, logLimitMb * 1024 * 1024);
@@ -134,7 +137,7 @@ final class BuildCommand implements Callable<Integer> {
                     repository.password(),
                     podSettings,
                     QuotaWaitingPodCreator.of(client, System.out::println),
-                    chroot.options(tree.dist))) {
+                    chroot.options(tree.codename()))) {
           System.out.println(
               "packages build in pods in namespace "
                   + names.namespace()
@@ -150,7 +153,10 @@ final class BuildCommand implements Callable<Integer> {
             packageBuild(
                     repository.packageRepository(),
                     new ChrootPackageWorker(
-                        work.resolve("builds"), chroot.cache(), chroot.options(tree.dist), limits))
+                        work.resolve("builds"),
+                        chroot.cache(),
+                        chroot.options(tree.codename()),
+                        limits))
                 .run(names.repositorySession(), settings, abort);
       }
       if (!abort.aborted()) {

@@ -61,6 +61,13 @@ final class DailyCommand implements Callable<Integer> {
       description = "Build even when nothing changed, and rebuild every package.")
   boolean force;
 
+  @Option(
+      names = "--dist",
+      description =
+          "Distribution StarlingX builds: bullseye or trixie (default: $DIST, else the tree's own"
+              + " lists, else bullseye).")
+  String dist;
+
   @Option(names = "--dry-run", description = "Print what each stage would do; change nothing.")
   boolean dryRun;
 
@@ -101,7 +108,17 @@ final class DailyCommand implements Callable<Integer> {
             dryRun,
             isoKey,
             isoKeyId,
-            rewrites);
+            rewrites,
+            dist);
+    String codename =
+        org.starlingx.stxbuild.engine.source.StxDistribution.resolve(dist, System.getenv(), tree);
+    var reading =
+        org.starlingx.stxbuild.engine.source.StxSourceTree.open(tree).read(codename, buildTypes);
+    reading.refused().forEach(r -> System.err.println("refused: " + r.message()));
+    if (!reading.refused().isEmpty()) {
+      System.err.println(reading.refused().size() + " list entries refused for " + codename);
+      return 1;
+    }
     DailyBuild daily =
         new DailyBuild(settings, System.out::println, new ConsoleBuildProgress(System.out));
     List<StageResult> stages = daily.run();

@@ -46,7 +46,9 @@ final class DetectChangesCommand implements Callable<Integer> {
     ChangeDecision decision =
         new ChangeDetector(new LocalBuildStatusStore(status))
             .decide(
-                names.line(), TreeFingerprint.of(tree.open(), tree.dist, tree.buildTypes), force);
+                names.line(),
+                TreeFingerprint.of(tree.open(), tree.codename(), tree.buildTypes),
+                force);
     String answer =
         "NEED_BUILD="
             + decision.needBuild()

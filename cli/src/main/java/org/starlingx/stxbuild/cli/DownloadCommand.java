@@ -24,9 +24,12 @@ final class DownloadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (tree.printRefusals() > 0) {
+      return 1;
+    }
     DownloadStep step = new DownloadStep(dryRun ? null : tree.fetcher(repository));
     if (dryRun) {
-      var needs = DownloadStep.needs(tree.open(), tree.dist, tree.buildTypes);
+      var needs = DownloadStep.needs(tree.open(), tree.codename(), tree.buildTypes);
       needs.forEach(n -> System.out.println("would ensure " + n.fileName() + " from " + n.url()));
       System.out.println("dry run: " + needs.size() + " files needed, nothing fetched");
       return 0;
@@ -34,7 +37,7 @@ final class DownloadCommand implements Callable<Integer> {
     DownloadStep.Report report =
         step.run(
             tree.open(),
-            tree.dist,
+            tree.codename(),
             tree.buildTypes,
             item ->
                 System.out.println(

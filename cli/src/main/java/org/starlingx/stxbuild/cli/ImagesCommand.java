@@ -122,7 +122,8 @@ final class ImagesCommand implements Callable<Integer> {
     }
     ScopeNames names = scope.names();
     List<ImageDirective> images =
-        DockerImageList.read(treeOptions.open(), "debian", treeOptions.dist, stream, only, skip);
+        DockerImageList.read(
+            treeOptions.open(), "debian", treeOptions.listDist(), stream, only, skip);
     ImageTags tags =
         new ImageTags(registry, org, names.line(), "debian", stream, names.scope().buildId());
     if (images.isEmpty()) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Runs StarlingX Debian builds on Kubernetes or on this machine.",
     subcommands = {
       DemoCommand.class,
+      PlanCommand.class,
       DownloadCommand.class,
       BuildCommand.class,
       DailyCommand.class,

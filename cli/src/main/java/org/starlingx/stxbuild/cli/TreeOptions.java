@@ -18,8 +18,9 @@ final class TreeOptions {
 
   @Option(
       names = "--dist",
-      defaultValue = "bookworm",
-      description = "Distribution (default: ${DEFAULT-VALUE}).")
+      description =
+          "Distribution StarlingX builds: bullseye or trixie (default: $DIST, else the tree's own"
+              + " lists, else bullseye, as StarlingX picks).")
   String dist;
 
   @Option(
@@ -48,6 +49,38 @@ final class TreeOptions {
       throw new IllegalArgumentException("--tree " + tree + " is not a directory");
     }
     return StxSourceTree.open(tree);
+  }
+
+  /** The codename to read the tree for, checked (unknown ones are refused with the list). */
+  String codename() {
+    if (dist == null) {
+      dist =
+          org.starlingx.stxbuild.engine.source.StxDistribution.resolve(null, System.getenv(), tree);
+    }
+    return org.starlingx.stxbuild.engine.source.StxDistribution.check(dist);
+  }
+
+  /** The distribution named in the wheels and image lists' paths (not checked: their own). */
+  String listDist() {
+    return dist != null ? dist : "bookworm";
+  }
+
+  /** Prints every refused entry of the tree up front (as stx-build plan does); their count. */
+  int printRefusals() {
+    var reading = open().read(codename(), buildTypes);
+    reading.refused().forEach(r -> System.err.println("refused: " + r.message()));
+    if (!reading.refused().isEmpty()) {
+      System.err.println(
+          reading.refused().size()
+              + " list entries refused for "
+              + codename()
+              + " (stx-build plan --tree "
+              + tree
+              + " --dist "
+              + codename()
+              + " shows the whole tree)");
+    }
+    return reading.refused().size();
   }
 
   SourceFetcher fetcher(RepositoryOptions repository) {

@@ -57,7 +57,7 @@ import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
  */
 public final class DailyBuild {
   /** The Debian release the sample and the daily sequence build for. */
-  private static final String DIST = "bookworm";
+  private static final String DIST = "bookworm"; // wheels and image lists only
 
   private final DailySettings settings;
   private final Consumer<String> out;
@@ -86,10 +86,13 @@ public final class DailyBuild {
     ScopeNames names = new ScopeNames(settings.scope(), NamingPolicy.DEFAULT);
     Path output = settings.output().toAbsolutePath().normalize();
     StxSourceTree tree = StxSourceTree.open(settings.tree());
+    String codename =
+        org.starlingx.stxbuild.engine.source.StxDistribution.resolve(
+            settings.dist(), System.getenv(), settings.tree());
     LocalBuildStatusStore status = new LocalBuildStatusStore(output.resolve("status"));
     List<StageResult> stages = new ArrayList<>();
     Map<String, String> details = new LinkedHashMap<>();
-    String fingerprint = TreeFingerprint.of(tree, "bookworm", settings.buildTypes());
+    String fingerprint = TreeFingerprint.of(tree, codename, settings.buildTypes());
     Path logDir = output.resolve("logs").resolve(names.build());
     String mode = settings.dryRun() ? "planned" : "done";
 
@@ -122,7 +125,7 @@ public final class DailyBuild {
         new LocalMirrorFetcher(output.resolve("mirror"), settings.mirrorRewrites());
     // download-prerequisites
     if (settings.dryRun()) {
-      var needs = DownloadStep.needs(tree, "bookworm", settings.buildTypes());
+      var needs = DownloadStep.needs(tree, codename, settings.buildTypes());
       stages.add(
           stage(
               "download",
@@ -134,7 +137,7 @@ public final class DailyBuild {
                   + String.join(", ", needs.stream().map(n -> n.fileName()).toList())));
     } else {
       DownloadStep.Report report =
-          new DownloadStep(fetcher).run(tree, "bookworm", settings.buildTypes(), i -> {});
+          new DownloadStep(fetcher).run(tree, codename, settings.buildTypes(), i -> {});
       if (!report.failures().isEmpty()) {
         stages.add(stage("download", "failed", report.failures().get(0).error()));
         return finish(stages, names, status, fingerprint, started, false, details, logDir);
@@ -149,7 +152,7 @@ public final class DailyBuild {
     // build-packages (std, rt) + publish-packages
     BuildSettings build =
         new BuildSettings(
-            "bookworm",
+            codename,
             settings.buildTypes(),
             "amd64",
             settings.workers(),

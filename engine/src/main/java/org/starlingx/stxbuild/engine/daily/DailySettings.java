@@ -18,6 +18,7 @@ import org.starlingx.stxbuild.engine.scope.BuildScope;
  * @param isoKeyFile secret key file for signing the ISO (null: the ISO is not signed)
  * @param isoKeyId the signing key's id
  * @param mirrorRewrites URL prefix rewrites for downloads (an internal mirror of upstream hosts)
+ * @param dist the codename the tree is read for (null: $DIST, else the tree's, as StarlingX picks)
  */
 public record DailySettings(
     BuildScope scope,
@@ -30,9 +31,38 @@ public record DailySettings(
     boolean dryRun,
     Path isoKeyFile,
     String isoKeyId,
-    java.util.Map<String, String> mirrorRewrites) {
+    java.util.Map<String, String> mirrorRewrites,
+    String dist) {
   public DailySettings {
     buildTypes = List.copyOf(buildTypes);
     mirrorRewrites = java.util.Map.copyOf(mirrorRewrites);
+  }
+
+  /** Settings with the codename StarlingX would pick ($DIST, else the tree's). */
+  public DailySettings(
+      BuildScope scope,
+      Path tree,
+      Path output,
+      List<String> buildTypes,
+      int workers,
+      int retries,
+      boolean force,
+      boolean dryRun,
+      Path isoKeyFile,
+      String isoKeyId,
+      java.util.Map<String, String> mirrorRewrites) {
+    this(
+        scope,
+        tree,
+        output,
+        buildTypes,
+        workers,
+        retries,
+        force,
+        dryRun,
+        isoKeyFile,
+        isoKeyId,
+        mirrorRewrites,
+        null);
   }
 }

@@ -28,8 +28,8 @@ public final class InputFingerprint {
     Path dir = recipe.dir();
     String files = SourceFingerprint.of(dir, List.of("."), List.of());
     String outside = "";
-    if (recipe.meta().srcPath() != null) {
-      Path src = dir.resolve(recipe.meta().srcPath()).normalize();
+    if (recipe.details().srcPath() != null) {
+      Path src = recipe.details().srcPath();
       if (!src.startsWith(dir)) {
         outside = SourceFingerprint.of(src, List.of("."), List.of());
       }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * How to build a tree.
  *
- * @param dist the distribution, e.g. {@code bookworm}
+ * @param dist the distribution, {@code bullseye} or {@code trixie}
  * @param buildTypes {@code std}, {@code rt}, or both
  * @param arch the architecture packages are built for
  * @param workers how many packages build at once
@@ -33,6 +33,6 @@ public record BuildSettings(
   }
 
   public static BuildSettings defaults() {
-    return new BuildSettings("bookworm", List.of("std"), "amd64", 2, 0, false);
+    return new BuildSettings("bullseye", List.of("std"), "amd64", 2, 0, false);
   }
 }

@@ -241,7 +241,9 @@ public final class PackageBuild {
                     Path sources = workRoot.resolve("sources").resolve(id);
                     PreparedSource prepared;
                     try {
-                      prepared = new SourcePackagePreparer(fetcher).prepare(recipe, sources);
+                      prepared =
+                          new SourcePackagePreparer(fetcher)
+                              .prepare(recipe, sources, tree.variables());
                     } catch (RuntimeException e) {
                       return new TaskOutcome.Failed(
                           "preparing the source package: " + e.getMessage());
@@ -424,6 +426,17 @@ public final class PackageBuild {
               .fetchUpstreamDsc(
                   recipe,
                   workRoot.resolve("upstream").resolve(recipe.relativeDir().replace('/', '_'))));
+    }
+    if (recipe.debFolder() == null || !Files.isRegularFile(recipe.debFolder().resolve("control"))) {
+      // The packaging comes with the download (a tarball carrying debian/, a hook): prepare the
+      // source package to read it.
+      return DebControl.fromDsc(
+          new SourcePackagePreparer(fetcher)
+              .prepare(
+                  recipe,
+                  workRoot.resolve("upstream").resolve(recipe.relativeDir().replace('/', '_')),
+                  tree.variables())
+              .dsc());
     }
     return DebControl.read(recipe.debFolder().resolve("control"));
   }

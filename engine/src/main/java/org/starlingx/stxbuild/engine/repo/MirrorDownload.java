@@ -14,14 +14,16 @@ import java.util.regex.Pattern;
  * @param checksum the expected digest, lower-case hex
  */
 public record MirrorDownload(String fileName, URI url, String algorithm, String checksum) {
-  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+~-]{0,254}");
+  // '%' and ':' appear in real StarlingX names (resource-agents-debian-1%254.7.0-1.tar.gz: an
+  // epoch URL-encoded); no '/' and no leading dot, so a name never leaves its directory
+  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+~%:-]{0,254}");
 
   public MirrorDownload {
     if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
       throw new IllegalArgumentException(
           "invalid download file name '"
               + fileName
-              + "': expected a plain file name of letters, digits, '.', '_', '+', '~' or '-'");
+              + "': expected a plain file name of letters, digits, '.', '_', '+', '~', '%', ':' or '-'");
     }
     algorithm = algorithm == null ? null : algorithm.toLowerCase(Locale.ROOT);
     int length =

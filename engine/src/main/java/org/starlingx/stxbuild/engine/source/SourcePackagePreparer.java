@@ -2,6 +2,7 @@ package org.starlingx.stxbuild.engine.source;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,19 +11,30 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.starlingx.stxbuild.engine.exec.CommandFailedException;
 import org.starlingx.stxbuild.engine.exec.CommandRunner;
 import org.starlingx.stxbuild.engine.files.FileTrees;
 import org.starlingx.stxbuild.engine.files.SafeArchiveExtractor;
 import org.starlingx.stxbuild.engine.graph.DebControl;
+import org.starlingx.stxbuild.engine.repo.MirrorDownload;
 
 /**
- * Turns a package recipe into a real Debian source package with {@code dpkg-source -b}: in-tree
- * sources or the verified upstream tarball, the packaging from {@code deb_folder}, the tree's
- * patches as a quilt series, and a changelog entry for the metadata's version.
+ * Turns a package recipe into a Debian source package the way StarlingX's debrepack.py {@code
+ * package()} does, step for step: the metadata directory copied with {@code @KERNEL_TYPE@} set for
+ * the build type; the sources from the hook, the tarball, the tree (an empty directory for {@code
+ * src_path: null}) or the upstream {@code .dsc}; {@code src_files}, {@code dl_files} and {@code
+ * files/} added; an orig tarball always made; {@code deb_folder} laid over {@code debian/}; {@code
+ * deb_patches} applied; {@code patches} added as a quilt series (or applied, for other formats);
+ * the version from the changelog plus StarlingX's revision suffix; then {@code dpkg-source -b}. The
+ * format is the packaging's own ({@code debian/source/format}).
+ *
+ * <p>Deliberate differences: a packaging without a changelog gets one with {@code debver}
+ * (StarlingX fails); tarballs are made reproducibly; the hook runs with a minimal environment.
  */
 public final class SourcePackagePreparer {
   /** Reproducible tarballs: sorted names, fixed times and owners, gzip without a timestamp. */
@@ -35,213 +47,449 @@ public final class SourcePackagePreparer {
           "--numeric-owner",
           "--use-compress-program=gzip -n");
 
+  private static final Map<String, String> DPKG_ENV =
+      Map.of("LC_ALL", "C.UTF-8", "SOURCE_DATE_EPOCH", "0");
+
+  /** The tree variables a hook sees (StarlingX's hooks use MY_REPO and STX_GIT_SRC_DIR). */
+  private static final List<String> HOOK_VARIABLES =
+      List.of("MY_REPO_ROOT_DIR", "MY_REPO", "STX_DIST", "STX_GIT_SRC_DIR", "DIST");
+
+  /** Where an upstream .dsc named only by debname and debver is looked up. */
+  private static final String DEBIAN_POOL = "https://deb.debian.org/debian/pool/main/";
+
   private final SourceFetcher fetcher;
+  private final Map<String, String> hookEnvironment;
 
   public SourcePackagePreparer(SourceFetcher fetcher) {
-    this.fetcher = fetcher;
+    this(fetcher, Map.of());
   }
 
-  /** Prepares the source package in {@code outDir} (created; one package per directory). */
-  public PreparedSource prepare(PackageRecipe recipe, Path outDir) {
-    if (recipe.kind() == RecipeKind.UPSTREAM_DSC) {
-      return prepareUpstream(recipe, outDir);
-    }
-    try {
-      Files.createDirectories(outDir);
-      DebControl control = DebControl.read(recipe.debFolder().resolve("control"));
-      String name = recipe.meta().debname() != null ? recipe.meta().debname() : control.source();
-      String version = recipe.meta().debver().strip();
-      String upstream = upstreamVersion(version);
-      boolean nativePackage = !version.contains("-");
-      Path work = outDir.resolve(name + "-" + upstream);
-      FileTrees.delete(work);
-      Files.createDirectories(work);
+  /**
+   * @param hookEnvironment variables a {@code dl_hook} gets besides the tree's ({@code MY_REPO},
+   *     ...) and a minimal PATH, HOME and locale, e.g. {@code STX_GIT_SRC_DIR}
+   */
+  public SourcePackagePreparer(SourceFetcher fetcher, Map<String, String> hookEnvironment) {
+    this.fetcher = fetcher;
+    this.hookEnvironment = Map.copyOf(hookEnvironment);
+  }
 
+  /** Prepares the source package in {@code outDir} (emptied first; one package per directory). */
+  public PreparedSource prepare(PackageRecipe recipe, Path outDir) {
+    return prepare(recipe, outDir, TreeVariables.of(recipe.dir(), Map.of()));
+  }
+
+  /** Like {@link #prepare(PackageRecipe, Path)}, with the tree's variables for the hook. */
+  public PreparedSource prepare(PackageRecipe recipe, Path outDir, TreeVariables variables) {
+    try {
+      FileTrees.delete(outDir);
+      Files.createDirectories(outDir);
+      Path packdir = outDir.toAbsolutePath().normalize();
+      String name = recipe.name();
+      String upstream = upstreamVersion(recipe.meta().debver());
+      Path srcdir = packdir.resolve(name + "-" + upstream);
+      Path local = localDebian(recipe, packdir);
+
+      for (SourceDownload download : recipe.downloads()) {
+        fetcher.fetch(download.download(), packdir);
+      }
       switch (recipe.kind()) {
-        case IN_TREE ->
-            FileTrees.copy(recipe.dir().resolve(recipe.meta().srcPath()).normalize(), work);
-        case TARBALL -> {
-          Path tarball =
-              fetcher.fetch(recipe.downloads().get(0).download(), outDir.resolve("downloads"));
-          // Never as tar would as root: no owners, devices or setuid bits, nothing outside work.
-          SafeArchiveExtractor.extract(tarball, work, 1);
-          if (!nativePackage) {
-            Files.copy(
-                tarball,
-                outDir.resolve(name + "_" + upstream + ".orig" + tarExtension(tarball)),
-                StandardCopyOption.REPLACE_EXISTING);
+        case DL_HOOK -> {
+          if (recipe.meta().archive() != null && recipe.meta().dlPath() == null) {
+            fetchUpstreamDsc(recipe, packdir);
           }
+          runHook(recipe, packdir, srcdir, variables);
+          Path gz = packdir.resolve(name + "_" + upstream + ".orig.tar.gz");
+          Path xz = packdir.resolve(name + "_" + upstream + ".orig.tar.xz");
+          if (!Files.exists(gz) && !Files.exists(xz)) {
+            createOrigTarball(packdir, srcdir, name, upstream);
+          }
+          updateDebFolder(local, srcdir);
+          applySeries(local.resolve("deb_patches"), srcdir);
+        }
+        case TARBALL -> {
+          Path tarball = packdir.resolve(recipe.meta().dlPath().name().strip());
+          Files.createDirectories(srcdir);
+          extract(tarball, srcdir, packdir);
+          copyCustomFiles(recipe, local, packdir, srcdir);
+          createOrigTarball(packdir, srcdir, name, upstream);
+          updateDebFolder(local, srcdir);
+          applySeries(local.resolve("deb_patches"), srcdir);
+        }
+        case IN_TREE -> {
+          if (recipe.details().srcPath() == null) {
+            Files.createDirectories(srcdir);
+          } else if (!Files.isDirectory(recipe.details().srcPath())) {
+            throw new SourceLayoutException(
+                recipe.metaFile()
+                    + ": field 'src_path': directory "
+                    + recipe.details().srcPath()
+                    + " does not exist");
+          } else {
+            FileTrees.copy(recipe.details().srcPath(), srcdir);
+          }
+          copyCustomFiles(recipe, local, packdir, srcdir);
+          createOrigTarball(packdir, srcdir, name, upstream);
+          updateDebFolder(local, srcdir);
+        }
+        case UPSTREAM_DSC -> {
+          Path dsc = fetchUpstreamDsc(recipe, packdir);
+          run(
+              packdir,
+              List.of(
+                  "dpkg-source",
+                  "--no-copy",
+                  "-x",
+                  dsc.getFileName().toString(),
+                  srcdir.getFileName().toString()),
+              recipe,
+              "dpkg-source -x");
+          // dpkg-source unpacks with tar: as root it keeps device nodes and setuid bits.
+          SafeArchiveExtractor.sanitize(srcdir);
+          applySeries(local.resolve("deb_patches"), srcdir);
         }
         default -> throw new IllegalStateException(recipe.kind().toString());
       }
-      for (SourceDownload extra :
-          recipe
-              .downloads()
-              .subList(recipe.kind() == RecipeKind.TARBALL ? 1 : 0, recipe.downloads().size())) {
-        fetcher.fetch(extra.download(), work);
+      Path changelog = srcdir.resolve("debian").resolve("changelog");
+      if (!Files.isRegularFile(changelog)) {
+        // StarlingX requires a changelog; this project writes one with debver (documented)
+        writeChangelog(changelog, name, recipe.meta().debver(), recipe.relativeDir());
       }
-      for (String file : recipe.meta().srcFiles()) {
-        Path source = recipe.dir().resolve(file).normalize();
-        Path target = work.resolve(source.getFileName().toString());
-        if (Files.isDirectory(source)) {
-          FileTrees.copy(source, target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+      applySourcePatches(local, srcdir, recipe);
+      DebControl.read(srcdir.resolve("debian").resolve("control"));
+      String source = changelogField(changelog, "source");
+      String version = changelogField(changelog, "version") + recipe.details().versionSuffix();
+      if (!recipe.details().versionSuffix().isEmpty()) {
+        writeChangelog(changelog, source, version, recipe.relativeDir());
       }
-      FileTrees.delete(work.resolve("debian"));
-      if (!nativePackage && recipe.kind() == RecipeKind.IN_TREE) {
-        CommandRunner.run(
-            outDir, tarCommand(outDir.resolve(name + "_" + upstream + ".orig.tar.gz"), work));
-      }
-      FileTrees.copy(recipe.debFolder(), work.resolve("debian"));
-      writeFormat(work, nativePackage);
-      addPatches(recipe, work);
-      writeChangelog(
-          work.resolve("debian").resolve("changelog"), name, version, recipe.relativeDir());
-
-      CommandRunner.run(
-          outDir,
-          List.of("dpkg-source", "-b", work.getFileName().toString()),
-          Map.of("LC_ALL", "C.UTF-8", "SOURCE_DATE_EPOCH", "0"));
-      Path dsc = outDir.resolve(name + "_" + withoutEpoch(version) + ".dsc");
+      run(
+          packdir,
+          List.of("dpkg-source", "-b", srcdir.getFileName().toString()),
+          recipe,
+          "dpkg-source -b");
+      Path dsc = packdir.resolve(source + "_" + withoutEpoch(version) + ".dsc");
       if (!Files.isRegularFile(dsc)) {
         throw new SourceLayoutException(
             "dpkg-source made no " + dsc.getFileName() + " for " + recipe.relativeDir());
       }
       List<Path> files = new ArrayList<>(List.of(dsc));
       for (String listed : DebControl.dscFiles(dsc)) {
-        files.add(outDir.resolve(listed));
+        files.add(packdir.resolve(listed));
       }
-      return new PreparedSource(recipe, name, version, dsc, files);
+      return new PreparedSource(recipe, source, version, dsc, files);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + recipe.relativeDir() + " in " + outDir, e);
+    }
+  }
+
+  /** debrepack's set_build_type: the metadata directory with @KERNEL_TYPE@ set. */
+  private static Path localDebian(PackageRecipe recipe, Path packdir) throws IOException {
+    Path local = packdir.resolve("local_debian");
+    FileTrees.copy(recipe.metaDir(), local);
+    String kernelType =
+        recipe.details().buildType().equals("std") ? "" : "-" + recipe.details().buildType();
+    try (Stream<Path> files = Files.walk(local)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        if (text.contains("@KERNEL_TYPE@")) {
+          Files.write(
+              file,
+              text.replace("@KERNEL_TYPE@", kernelType).getBytes(StandardCharsets.ISO_8859_1));
+        }
+      }
+    }
+    return local;
+  }
+
+  /** Runs the package's dl_hook in the fresh package directory with a minimal environment. */
+  private void runHook(PackageRecipe recipe, Path packdir, Path srcdir, TreeVariables variables)
+      throws IOException {
+    Path hook = packdir.resolve("dl_hook");
+    Files.copy(recipe.details().dlHook(), hook, StandardCopyOption.REPLACE_EXISTING);
+    hook.toFile().setExecutable(true);
+    Map<String, String> env = new LinkedHashMap<>();
+    // only the variables StarlingX's build container defines for hooks, never the host's others
+    for (String name : HOOK_VARIABLES) {
+      String value = variables.values().get(name);
+      if (value != null) {
+        env.put(name, value);
+      }
+    }
+    env.putAll(hookEnvironment);
+    env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
+    env.put("HOME", packdir.toString());
+    env.put("LC_ALL", "C.UTF-8");
+    ProcessBuilder builder =
+        new ProcessBuilder("./dl_hook", srcdir.getFileName().toString())
+            .directory(packdir.toFile())
+            .redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exit = process.waitFor();
+      if (exit != 0) {
+        throw new SourceLayoutException(
+            recipe.metaFile()
+                + ": field 'dl_hook': the hook exited with "
+                + exit
+                + "; its output (last lines):\n"
+                + lastLines(output, 20));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceLayoutException(recipe.metaFile() + ": field 'dl_hook': interrupted");
+    }
+    if (!Files.isDirectory(srcdir)) {
+      throw new SourceLayoutException(
+          recipe.metaFile()
+              + ": field 'dl_hook': the hook made no directory "
+              + srcdir.getFileName());
+    }
+  }
+
+  private static String lastLines(String output, int count) {
+    List<String> lines = output.lines().toList();
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+  }
+
+  /** src_files, dl_files (unpacked into topdir and packed again) and files/, into srcdir. */
+  private static void copyCustomFiles(PackageRecipe recipe, Path local, Path packdir, Path srcdir)
+      throws IOException {
+    for (Path file : recipe.details().srcFiles()) {
+      copyInto(file, srcdir);
+    }
+    for (Map.Entry<String, MetaData.Download> entry : recipe.meta().dlFiles().entrySet()) {
+      Path downloaded = packdir.resolve(entry.getKey());
+      if (!Files.exists(downloaded)) {
+        throw new SourceLayoutException(
+            recipe.metaFile() + ": field 'dl_files." + entry.getKey() + "': not downloaded");
+      }
+      String topdir = entry.getValue().topdir();
+      if (topdir != null) {
+        Path into = packdir.resolve(topdir);
+        Files.createDirectories(into);
+        extract(downloaded, into, packdir);
+        List<String> argv = new ArrayList<>(List.of("tar"));
+        argv.addAll(REPRODUCIBLE_TAR);
+        argv.addAll(List.of("-cf", downloaded.toString(), topdir));
+        CommandRunner.run(packdir, argv);
+      }
+      copyInto(downloaded, srcdir);
+    }
+    Path files = local.resolve("files");
+    if (Files.isDirectory(files)) {
+      try (Stream<Path> walk = Files.walk(files)) {
+        for (Path file : walk.filter(p -> !Files.isDirectory(p)).toList()) {
+          copyInto(file, srcdir);
+        }
+      }
+    }
+  }
+
+  private static void copyInto(Path source, Path dir) throws IOException {
+    Path target = dir.resolve(source.getFileName().toString());
+    if (Files.isDirectory(source)) {
+      FileTrees.copy(source, target);
+    } else {
+      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Unpacks a tarball into dir, without its top directory when it has exactly one. */
+  private static void extract(Path tarball, Path dir, Path workDir) {
+    String listing = CommandRunner.run(workDir, List.of("tar", "-tf", tarball.toString())).output();
+    List<String> entries = listing.lines().filter(l -> !l.isBlank()).toList();
+    boolean oneTop =
+        entries.stream().map(e -> e.split("/", -1)[0]).distinct().count() == 1
+            && entries.stream()
+                .anyMatch(e -> e.split("/", -1).length > 1 && !e.split("/", -1)[1].isEmpty());
+    // Never as tar would as root: no owners, devices or setuid bits, nothing outside dir.
+    SafeArchiveExtractor.extract(tarball, dir, oneTop ? 1 : 0);
+  }
+
+  /** Always an orig tarball of the source directory, named from debname and debver. */
+  private static void createOrigTarball(Path packdir, Path srcdir, String name, String upstream)
+      throws IOException {
+    if (!Files.isDirectory(srcdir)) {
+      throw new SourceLayoutException(srcdir + ": no source directory to make the orig tarball of");
+    }
+    FileTrees.delete(srcdir.resolve(".git"));
+    List<String> argv = new ArrayList<>(List.of("tar"));
+    argv.addAll(REPRODUCIBLE_TAR);
+    argv.addAll(
+        List.of(
+            "-cf",
+            packdir.resolve(name + "_" + upstream + ".orig.tar.gz").toString(),
+            srcdir.getFileName().toString()));
+    CommandRunner.run(packdir, argv);
+  }
+
+  /** deb_folder laid over debian/; its patches applied unless the format is 3.0 (quilt). */
+  private static void updateDebFolder(Path local, Path srcdir) throws IOException {
+    Path debFolder = local.resolve("deb_folder");
+    if (!Files.isDirectory(debFolder)) {
+      return;
+    }
+    Path debian = srcdir.resolve("debian");
+    Files.createDirectories(debian);
+    try (Stream<Path> entries = Files.list(debFolder)) {
+      // cp -r deb_folder/* : hidden entries are not copied
+      for (Path entry : entries.filter(e -> !e.getFileName().toString().startsWith(".")).toList()) {
+        copyInto(entry, debian);
+      }
+    }
+    Path series = debFolder.resolve("patches").resolve("series");
+    if (Files.isRegularFile(series)
+        && Files.isRegularFile(debian.resolve("changelog"))
+        && !format(srcdir).equals("3.0 (quilt)")) {
+      applySeries(debFolder.resolve("patches"), srcdir);
+    }
+  }
+
+  /** Applies each patch of {@code dir/series} with patch -p1 (deb_patches). */
+  private static void applySeries(Path dir, Path srcdir) throws IOException {
+    for (String patch : series(dir.resolve("series"))) {
+      CommandRunner.run(
+          srcdir, List.of("patch", "-p1", "--batch", "-i", dir.resolve(patch).toString()));
+    }
+  }
+
+  /** The tree's patches: a quilt series for 3.0 (quilt), applied for other formats. */
+  private static void applySourcePatches(Path local, Path srcdir, PackageRecipe recipe)
+      throws IOException {
+    Path series = local.resolve("patches").resolve("series");
+    if (!Files.isRegularFile(series)) {
+      return;
+    }
+    String format = format(srcdir);
+    Path patches = srcdir.resolve("debian").resolve("patches");
+    Files.createDirectories(patches);
+    for (String patch : series(series)) {
+      Path source = local.resolve("patches").resolve(patch).normalize();
+      if (!source.startsWith(local.resolve("patches")) || !Files.isRegularFile(source)) {
+        throw new SourceLayoutException(
+            recipe.metaDir().resolve("patches/series") + ": patch '" + patch + "' does not exist");
+      }
+      if (format.equals("3.0 (quilt)")) {
+        Path target = patches.resolve(patch);
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(
+            patches.resolve("series"),
+            patch + "\n",
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      } else {
+        CommandRunner.run(srcdir, List.of("patch", "-p1", "--batch", "-i", source.toString()));
+      }
+    }
+  }
+
+  private static String format(Path srcdir) {
+    return CommandRunner.run(
+            srcdir.getParent(),
+            List.of("dpkg-source", "--print-format", srcdir.getFileName().toString()),
+            DPKG_ENV)
+        .output()
+        .strip();
+  }
+
+  private static List<String> series(Path series) throws IOException {
+    if (!Files.isRegularFile(series)) {
+      return List.of();
+    }
+    return Files.readAllLines(series, StandardCharsets.ISO_8859_1).stream()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .toList();
+  }
+
+  /** One field of the changelog's top entry (its warnings, on stderr, are not part of it). */
+  private static String changelogField(Path changelog, String field) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder("dpkg-parsechangelog", "-l", changelog.toString(), "--show-field", field)
+            .directory(changelog.getParent().toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(DPKG_ENV);
+    Process process = builder.start();
+    String value = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (process.waitFor() != 0 || value.isBlank()) {
+        throw new SourceLayoutException(changelog + ": no '" + field + "' in its top entry");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceLayoutException(changelog + ": interrupted while reading it");
+    }
+    return value.strip();
+  }
+
+  private static void run(Path dir, List<String> argv, PackageRecipe recipe, String what) {
+    try {
+      CommandRunner.run(dir, argv, DPKG_ENV);
+    } catch (CommandFailedException e) {
+      throw new SourceLayoutException(
+          recipe.relativeDir() + ": " + what + " failed:\n" + lastLines(e.getMessage(), 20), e);
     }
   }
 
   /**
-   * Fetches the upstream {@code .dsc} named by {@code archive} and {@code debver}, and every file
-   * it lists, each checked against the {@code .dsc}'s own sha256 (and the {@code .dsc} against
-   * {@code dsc_sha256sum} when the metadata pins it). Returns the local {@code .dsc}.
+   * Fetches the upstream {@code .dsc} ({@code archive}, else Debian's pool by debname and debver)
+   * and every file it lists, each checked against the {@code .dsc}'s own sha256 (and the {@code
+   * .dsc} against {@code dsc_sha256} when the metadata pins it). Returns the local {@code .dsc}.
    */
   public Path fetchUpstreamDsc(PackageRecipe recipe, Path dir) {
     MetaData meta = recipe.meta();
-    String name = meta.debname();
-    if (name == null || name.isBlank()) {
-      throw new SourceLayoutException(
-          recipe.metaFile()
-              + ": field 'debname' is needed with 'archive' (the source package's name)");
-    }
-    String base = meta.archive().endsWith("/") ? meta.archive() : meta.archive() + "/";
-    String dscName = name + "_" + withoutEpoch(meta.debver().strip()) + ".dsc";
+    String name = recipe.name();
+    String base =
+        meta.archive() != null
+            ? StxSourceTree.archiveBase(meta.archive())
+            : DEBIAN_POOL
+                + (name.startsWith("lib") && name.length() > 3
+                    ? name.substring(0, 4)
+                    : name.substring(0, 1))
+                + "/"
+                + name
+                + "/";
+    String dscName = StxSourceTree.dscName(name, meta.debver());
     try {
       Files.createDirectories(dir);
       Path dsc;
-      if (meta.dscSha256sum() != null) {
+      if (meta.dscSha256() != null) {
         dsc =
             fetcher.fetch(
-                new org.starlingx.stxbuild.engine.repo.MirrorDownload(
-                    dscName,
-                    java.net.URI.create(base + dscName),
-                    "sha256",
-                    meta.dscSha256sum().strip()),
+                new MirrorDownload(
+                    dscName, URI.create(base + dscName), "sha256", meta.dscSha256().strip()),
                 dir);
       } else {
         dsc = dir.resolve(dscName);
-        UpstreamFiles.copy(java.net.URI.create(base + dscName), dsc);
+        UpstreamFiles.copy(URI.create(base + dscName), dsc);
       }
       for (Map.Entry<String, String> listed : DebControl.dscSha256(dsc).entrySet()) {
         fetcher.fetch(
-            new org.starlingx.stxbuild.engine.repo.MirrorDownload(
-                listed.getKey(),
-                java.net.URI.create(base + listed.getKey()),
-                "sha256",
-                listed.getValue()),
+            new MirrorDownload(
+                listed.getKey(), URI.create(base + listed.getKey()), "sha256", listed.getValue()),
             dir);
       }
       return dsc;
     } catch (IOException e) {
-      throw new UncheckedIOException(
+      throw new SourceLayoutException(
           recipe.metaFile()
-              + ": field 'archive': cannot fetch "
+              + ": field '"
+              + (meta.archive() != null ? "archive" : "debver")
+              + "': cannot fetch "
               + base
               + dscName
-              + ": "
-              + e.getMessage(),
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
           e);
     } catch (IllegalArgumentException e) {
       throw new SourceLayoutException(
-          recipe.metaFile() + ": field 'archive': " + e.getMessage(), e);
-    }
-  }
-
-  /** An upstream Debian source package, its packaging changed by deb_patches, plus patches. */
-  private PreparedSource prepareUpstream(PackageRecipe recipe, Path outDir) {
-    try {
-      Files.createDirectories(outDir);
-      Path upstream = fetchUpstreamDsc(recipe, outDir.resolve("upstream"));
-      String name = recipe.meta().debname();
-      String version = recipe.meta().debver().strip();
-      Path work = outDir.resolve(name + "-" + upstreamVersion(version));
-      FileTrees.delete(work);
-      CommandRunner.run(
-          outDir,
-          List.of(
-              "dpkg-source", "--no-copy", "-x", upstream.toString(), work.getFileName().toString()),
-          Map.of("LC_ALL", "C.UTF-8"));
-      // dpkg-source unpacks with tar: as root it keeps device nodes and setuid bits.
-      SafeArchiveExtractor.sanitize(work);
-      for (Path patch : series(recipe.debPatches())) {
-        CommandRunner.run(
-            work, List.of("patch", "-p1", "--forward", "--batch", "-i", patch.toString()));
-      }
-      addPatches(recipe, work);
-      writeChangelog(
-          work.resolve("debian").resolve("changelog"), name, version, recipe.relativeDir());
-      Path original = outDir.resolve("upstream");
-      try (Stream<Path> files = Files.list(original)) {
-        for (Path file :
-            files.filter(f -> f.getFileName().toString().contains(".orig.")).toList()) {
-          Files.copy(file, outDir.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-      CommandRunner.run(
-          outDir,
-          List.of("dpkg-source", "-b", work.getFileName().toString()),
-          Map.of("LC_ALL", "C.UTF-8", "SOURCE_DATE_EPOCH", "0"));
-      Path dsc = outDir.resolve(name + "_" + withoutEpoch(version) + ".dsc");
-      List<Path> files = new ArrayList<>(List.of(dsc));
-      for (String listed : DebControl.dscFiles(dsc)) {
-        files.add(outDir.resolve(listed));
-      }
-      return new PreparedSource(recipe, name, version, dsc, files);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare " + recipe.relativeDir() + " in " + outDir, e);
-    }
-  }
-
-  /** The patches of a directory in series order ({@code series} file, else sorted *.patch). */
-  private static List<Path> series(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    Path series = dir.resolve("series");
-    if (Files.isRegularFile(series)) {
-      List<Path> patches = new ArrayList<>();
-      for (String line : Files.readAllLines(series)) {
-        String name = line.strip();
-        if (!name.isEmpty() && !name.startsWith("#")) {
-          Path patch = dir.resolve(name).normalize();
-          if (!patch.startsWith(dir) || !Files.isRegularFile(patch)) {
-            throw new SourceLayoutException(series + ": patch '" + name + "' does not exist");
-          }
-          patches.add(patch);
-        }
-      }
-      return patches;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".patch")).sorted().toList();
+          recipe.metaFile() + ": field 'archive': not a usable archive location", e);
     }
   }
 
@@ -256,86 +504,14 @@ public final class SourcePackagePreparer {
     return colon < 0 ? version : version.substring(colon + 1);
   }
 
-  private static String tarExtension(Path tarball) {
-    String name = tarball.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".tar.xz")) {
-      return ".tar.xz";
-    }
-    if (name.endsWith(".tar.bz2")) {
-      return ".tar.bz2";
-    }
-    return ".tar.gz";
-  }
-
-  private static List<String> tarCommand(Path archive, Path dir) {
-    List<String> argv = new ArrayList<>(List.of("tar"));
-    argv.addAll(REPRODUCIBLE_TAR);
-    argv.addAll(
-        List.of(
-            "-cf",
-            archive.toString(),
-            "-C",
-            dir.getParent().toString(),
-            dir.getFileName().toString()));
-    return argv;
-  }
-
-  private static void writeFormat(Path work, boolean nativePackage) throws IOException {
-    Path format = work.resolve("debian").resolve("source").resolve("format");
-    if (!Files.exists(format)) {
-      Files.createDirectories(format.getParent());
-      Files.writeString(format, nativePackage ? "3.0 (native)\n" : "3.0 (quilt)\n");
-    }
-  }
-
-  /** The tree's source patches become the package's quilt series, in series order. */
-  private static void addPatches(PackageRecipe recipe, Path work) throws IOException {
-    if (!Files.isDirectory(recipe.patches())) {
-      return;
-    }
-    Path target = work.resolve("debian").resolve("patches");
-    Files.createDirectories(target);
-    Path series = recipe.patches().resolve("series");
-    List<String> order;
-    if (Files.isRegularFile(series)) {
-      order =
-          Files.readAllLines(series).stream()
-              .map(String::strip)
-              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-              .toList();
-    } else {
-      try (Stream<Path> files = Files.list(recipe.patches())) {
-        order =
-            files
-                .map(p -> p.getFileName().toString())
-                .filter(n -> n.endsWith(".patch"))
-                .sorted()
-                .toList();
-      }
-    }
-    List<String> combined = new ArrayList<>();
-    Path existing = target.resolve("series");
-    if (Files.isRegularFile(existing)) {
-      combined.addAll(Files.readAllLines(existing));
-    }
-    for (String patch : order) {
-      Path source = recipe.patches().resolve(patch).normalize();
-      if (!source.startsWith(recipe.patches()) || !Files.isRegularFile(source)) {
-        throw new SourceLayoutException(series + ": patch '" + patch + "' does not exist");
-      }
-      Files.copy(source, target.resolve(patch), StandardCopyOption.REPLACE_EXISTING);
-      combined.add(patch);
-    }
-    Files.write(target.resolve("series"), combined);
-  }
-
   /**
-   * Puts an entry for the metadata's version on top of the packaging's changelog (StarlingX keeps
-   * the version in meta_data.yaml, not in the changelog).
+   * Puts an entry for {@code version} on top of the changelog, as StarlingX's {@code dch -v} does
+   * (fixed date and maintainer, so the source package is reproducible).
    */
   private static void writeChangelog(Path changelog, String name, String version, String dir)
       throws IOException {
-    String existing = Files.exists(changelog) ? Files.readString(changelog) : "";
+    String existing =
+        Files.exists(changelog) ? Files.readString(changelog, StandardCharsets.UTF_8) : "";
     if (existing.startsWith(name + " (" + version + ")")) {
       return;
     }
@@ -353,6 +529,7 @@ public final class SourcePackagePreparer {
             + " -- starlingx-build <builds@starlingx-build.invalid>  "
             + date
             + "\n";
+    Files.createDirectories(changelog.getParent());
     Files.writeString(
         changelog, existing.isEmpty() ? entry : entry + "\n" + existing, StandardCharsets.UTF_8);
   }

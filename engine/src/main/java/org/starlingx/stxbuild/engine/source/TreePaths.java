@@ -76,11 +76,15 @@ public final class TreePaths {
     if (recipe.debFolder() != null) {
       contained(recipe.debFolder(), meta, "deb_folder");
     }
-    if (recipe.meta().srcPath() != null) {
-      resolve(recipe.dir(), recipe.meta().srcPath(), meta, "src_path");
+    // As StarlingX expands them (${MY_REPO}/...): an absolute path is fine while it stays inside.
+    if (recipe.details().srcPath() != null) {
+      contained(recipe.details().srcPath(), meta, "src_path");
     }
-    for (String file : recipe.meta().srcFiles()) {
-      resolve(recipe.dir(), file, meta, "src_files");
+    for (Path file : recipe.details().srcFiles()) {
+      contained(file, meta, "src_files");
+    }
+    if (recipe.details().dlHook() != null) {
+      contained(recipe.details().dlHook(), meta, "dl_hook");
     }
     for (Path patches : List.of(recipe.patches(), recipe.debPatches())) {
       String field = patches.getFileName().toString();

@@ -52,7 +52,7 @@ class PackageGraphTest {
                 .resolve("samples/stx-sample-tree"));
     Map<String, DebControl> sources = new LinkedHashMap<>();
     for (String type : java.util.List.of("std", "rt")) {
-      tree.recipes("bookworm", type)
+      tree.recipes("bullseye", type)
           .forEach(
               r ->
                   sources.put(

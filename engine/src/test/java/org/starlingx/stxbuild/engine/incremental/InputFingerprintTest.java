@@ -35,7 +35,7 @@ class InputFingerprintTest {
     Files.writeString(debian.resolve("patches/0001-fix.patch"), "--- a\n+++ b\n");
     Files.createDirectories(dir.resolve("src"));
     Files.writeString(dir.resolve("src/main.c"), "int main() { return 0; }\n");
-    MetaData meta = new MetaData(name, version, null, null, null, null, null, null, null);
+    MetaData meta = MetaData.of(name, version, null);
     return new PackageRecipe(
         name,
         dir,

@@ -35,12 +35,12 @@ class PulpDownloadStepIT {
           new DownloadStep(
               new PulpMirrorFetcher(pulp, Map.of(UPSTREAM, upstream.url().toString())));
 
-      DownloadStep.Report first = step.run(tree, "bookworm", List.of("std", "rt"), i -> {});
+      DownloadStep.Report first = step.run(tree, "bullseye", List.of("std", "rt"), i -> {});
       assertThat(first.failures()).isEmpty();
       assertThat(first.items()).hasSize(2);
       int requests = upstream.requested().size();
 
-      DownloadStep.Report second = step.run(tree, "bookworm", List.of("std", "rt"), i -> {});
+      DownloadStep.Report second = step.run(tree, "bullseye", List.of("std", "rt"), i -> {});
       assertThat(second.count("already_mirrored")).isEqualTo(2);
       assertThat(upstream.requested()).as("nothing fetched from upstream again").hasSize(requests);
     }
@@ -73,7 +73,7 @@ class PulpDownloadStepIT {
     try (StaticFileServer upstream = new StaticFileServer(upstreamDir)) {
       DownloadStep.Report report =
           new DownloadStep(new PulpMirrorFetcher(pulp, Map.of(UPSTREAM, upstream.url().toString())))
-              .run(StxSourceTree.open(treeDir), "bookworm", List.of("std"), i -> {});
+              .run(StxSourceTree.open(treeDir), "bullseye", List.of("std"), i -> {});
       assertThat(report.failures())
           .singleElement()
           .satisfies(

@@ -54,10 +54,12 @@ class UpstreamSourcePackageTest {
         dir.resolve("deb_patches/0001-starlingx-description.patch"),
         "--- a/debian/control\n+++ b/debian/control\n@@ -5,4 +5,4 @@\n Package: hello-up\n Architecture: all\n"
             + "-Description: upstream hello\n+Description: upstream hello, StarlingX build\n  upstream.\n");
+    // StarlingX applies the patches its series names (none without a series)
+    write(dir.resolve("patches/series"), "0001-greeting.patch\n");
     write(
         dir.resolve("patches/0001-greeting.patch"),
         "--- a/hello.txt\n+++ b/hello.txt\n@@ -1 +1 @@\n-hello from upstream\n+hello from StarlingX\n");
-    return StxSourceTree.open(tree).recipes("bookworm", "std").get(0);
+    return StxSourceTree.open(tree).recipes("bullseye", "std").get(0);
   }
 
   @Test
