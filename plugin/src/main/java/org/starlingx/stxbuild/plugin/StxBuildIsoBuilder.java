@@ -37,7 +37,7 @@ public class StxBuildIsoBuilder extends StxSigningCliBuilder {
 
   @Extension
   @Symbol("stxBuildIsoBuilder")
-  public static final class DescriptorImpl extends StepFormDescriptor {
+  public static final class DescriptorImpl extends SigningFormDescriptor {
     public DescriptorImpl() {
       super(StxBuildIsoStep.class);
     }

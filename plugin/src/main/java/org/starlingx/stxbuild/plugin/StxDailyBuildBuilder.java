@@ -67,7 +67,7 @@ public class StxDailyBuildBuilder extends StxSigningCliBuilder {
 
   @Extension
   @Symbol("stxDailyBuildBuilder")
-  public static final class DescriptorImpl extends StepFormDescriptor {
+  public static final class DescriptorImpl extends SigningFormDescriptor {
     public DescriptorImpl() {
       super(StxDailyBuildStep.class);
     }
