@@ -122,7 +122,7 @@ public class StxAgentTemplateStep extends Step implements Serializable {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: the pod template of a build scope (used by stxBuild)";
+      return Messages.StxAgentTemplateStep_DisplayName();
     }
   }
 }

@@ -44,7 +44,7 @@ public class StxBuildIsoBuilder extends StxSigningCliBuilder {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: build the ISO";
+      return Messages.StxBuildIsoBuilder_DisplayName();
     }
   }
 }

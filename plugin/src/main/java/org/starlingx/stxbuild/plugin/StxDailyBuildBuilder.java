@@ -74,7 +74,7 @@ public class StxDailyBuildBuilder extends StxSigningCliBuilder {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: the whole daily build sequence";
+      return Messages.StxDailyBuildBuilder_DisplayName();
     }
   }
 }
