@@ -129,7 +129,12 @@ class StxBuildPipelineIT {
     assertThat(builder.getResources().getRequests().get("memory").toString()).isEqualTo("300Mi");
     // the agent's workspace volume is mounted where the builder works, the same as in the agent
     VolumeMount builderWorkspace = mountAt(builder, builder.getWorkingDir());
-    VolumeMount agentWorkspace = mountAt(agent, agent.getWorkingDir());
+    VolumeMount agentWorkspace =
+        mountAt(
+            agent,
+            agent.getWorkingDir() != null
+                ? agent.getWorkingDir()
+                : AgentTemplates.AGENT_WORKING_DIR); // the plugin's default working directory
     assertThat(builderWorkspace.getName()).isEqualTo(agentWorkspace.getName());
     assertThat(builder.getVolumeMounts()).noneMatch(m -> m.getMountPath().equals("/workspace"));
     j.waitForMessage("stxBuild: pod template " + names.objectName("agent", "pod"), run);
