@@ -15,6 +15,12 @@ java_major=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head
 if [ -z "$java_major" ] || [ "$java_major" -lt 17 ] || ! command -v javac >/dev/null; then
   missing+=(openjdk-17-jdk-headless)
 fi
+# The Jenkins plugin build needs a JDK 21 or newer beside it (bin/jdk looks for one): take
+# Debian's where the suite has one (trixie); bookworm has none, bin/jdk then says what to install.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if ! "$root/bin/jdk" >/dev/null 2>&1 && apt-cache show openjdk-21-jdk-headless >/dev/null 2>&1; then
+  missing+=(openjdk-21-jdk-headless)
+fi
 command -v python3 >/dev/null || missing+=(python3)
 command -v dpkg-deb >/dev/null || missing+=(dpkg)
 # Debian package builds (the demo builds a sample StarlingX tree with local workers).

@@ -7,13 +7,16 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.AbortException;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.starlingx.stxbuild.engine.images.RegistryLogin;
 
@@ -21,31 +24,56 @@ import org.starlingx.stxbuild.engine.images.RegistryLogin;
 final class Credentials {
   private Credentials() {}
 
+  /**
+   * Username/password credentials visible from {@code item} (the global configuration when null),
+   * for a user who may configure it; anyone else gets only the current value back, never the ids of
+   * other credentials.
+   */
   static ListBoxModel usernamePasswordItems(Item item, String current) {
-    return new StandardListBoxModel()
-        .includeEmptyValue()
-        .includeMatchingAs(
-            ACL.SYSTEM2,
-            item,
-            StandardUsernamePasswordCredentials.class,
-            List.of(),
-            CredentialsMatchers.always())
-        .includeCurrentValue(current);
+    return list(item, current, StandardUsernamePasswordCredentials.class);
   }
 
   /** Registry credentials: a username/password or a secret file holding a docker config.json. */
   static ListBoxModel registryItems(Item item, String current) {
-    return new StandardListBoxModel()
-        .includeEmptyValue()
-        .includeMatchingAs(
-            ACL.SYSTEM2,
+    return list(item, current, StandardUsernamePasswordCredentials.class, FileCredentials.class);
+  }
+
+  @SafeVarargs
+  private static ListBoxModel list(
+      Item item, String current, Class<? extends StandardCredentials>... types) {
+    StandardListBoxModel model = new StandardListBoxModel();
+    if (!mayList(item)) {
+      model.includeCurrentValue(current);
+      return model;
+    }
+    model.includeEmptyValue();
+    for (Class<? extends StandardCredentials> type : types) {
+      if (item == null) {
+        model.includeMatchingAs(
+            ACL.SYSTEM2, Jenkins.get(), type, List.of(), CredentialsMatchers.always());
+      } else {
+        model.includeMatchingAs(
+            item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
             item,
-            StandardUsernamePasswordCredentials.class,
+            type,
             List.of(),
-            CredentialsMatchers.always())
-        .includeMatchingAs(
-            ACL.SYSTEM2, item, FileCredentials.class, List.of(), CredentialsMatchers.always())
-        .includeCurrentValue(current);
+            CredentialsMatchers.always());
+      }
+    }
+    model.includeCurrentValue(current);
+    return model;
+  }
+
+  /**
+   * Whether the current user may see which credentials exist: an administrator for the global
+   * configuration, someone who may configure the job (or use its credentials) for a job's form.
+   */
+  static boolean mayList(Item item) {
+    if (item == null) {
+      return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+    }
+    return item.hasPermission(Item.EXTENDED_READ)
+        || item.hasPermission(CredentialsProvider.USE_ITEM);
   }
 
   /**
@@ -77,11 +105,7 @@ final class Credentials {
 
   /** Secret file credentials (an ISO signing key). */
   static ListBoxModel secretFileItems(Item item, String current) {
-    return new StandardListBoxModel()
-        .includeEmptyValue()
-        .includeMatchingAs(
-            ACL.SYSTEM2, item, FileCredentials.class, List.of(), CredentialsMatchers.always())
-        .includeCurrentValue(current);
+    return list(item, current, FileCredentials.class);
   }
 
   /** The content of secret file credential {@code id}. */

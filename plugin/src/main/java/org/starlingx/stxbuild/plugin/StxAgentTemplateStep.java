@@ -15,11 +15,12 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.starlingx.stxbuild.engine.scope.BuildScope;
+import org.starlingx.stxbuild.engine.scope.ScopeNames;
 
 /**
  * {@code stxAgentTemplate(project:, branch:)}: the pod template of one build's scope, as a map the
- * {@code stxBuild} global variable passes to {@code podTemplate}. Computed on the controller,
- * nothing is created.
+ * {@code stxBuild} global variable passes to {@code podTemplate}. Computed on the controller; the
+ * scope's namespace is created when it does not exist yet ({@link BuildNamespaces}).
  */
 public class StxAgentTemplateStep extends Step implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -89,16 +90,19 @@ public class StxAgentTemplateStep extends Step implements Serializable {
     @Override
     protected Map<String, Object> run() throws Exception {
       EnvVars env = getContext().get(EnvVars.class);
-      Map<String, Object> template =
-          AgentTemplates.of(step.scope(env), StxBuildConfiguration.get());
-      getContext()
-          .get(TaskListener.class)
-          .getLogger()
-          .println(
-              "stxBuild: pod template "
-                  + template.get("label")
-                  + " in namespace "
-                  + template.get("namespace"));
+      StxBuildConfiguration config = StxBuildConfiguration.get();
+      Map<String, Object> template = AgentTemplates.of(step.scope(env), config);
+      java.io.PrintStream log = getContext().get(TaskListener.class).getLogger();
+      BuildNamespaces.ensure(
+          config.getCloudName(),
+          (String) template.get("namespace"),
+          Map.of(ScopeNames.MANAGED_BY, ScopeNames.MANAGER),
+          log);
+      log.println(
+          "stxBuild: pod template "
+              + template.get("label")
+              + " in namespace "
+              + template.get("namespace"));
       return template;
     }
   }
@@ -118,7 +122,7 @@ public class StxAgentTemplateStep extends Step implements Serializable {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: the pod template of a build scope (used by stxBuild)";
+      return Messages.StxAgentTemplateStep_DisplayName();
     }
   }
 }

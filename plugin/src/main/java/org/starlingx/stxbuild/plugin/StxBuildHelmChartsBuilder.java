@@ -65,7 +65,7 @@ public class StxBuildHelmChartsBuilder extends StxCliBuilder {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: assemble the helm chart applications";
+      return Messages.StxBuildHelmChartsBuilder_DisplayName();
     }
   }
 }

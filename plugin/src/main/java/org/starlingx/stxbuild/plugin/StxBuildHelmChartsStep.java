@@ -94,7 +94,7 @@ public class StxBuildHelmChartsStep extends StxCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: assemble the helm chart applications";
+      return Messages.StxBuildHelmChartsStep_DisplayName();
     }
   }
 }

@@ -176,7 +176,7 @@ public class StxBuildImageStep extends Step implements Serializable {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: build a container image in a pod (kaniko or sysbox)";
+      return Messages.StxBuildImageStep_DisplayName();
     }
   }
 }

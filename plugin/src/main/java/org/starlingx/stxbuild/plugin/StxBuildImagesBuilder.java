@@ -101,7 +101,7 @@ public class StxBuildImagesBuilder extends StxCliBuilder {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: build the docker base and the listed images";
+      return Messages.StxBuildImagesBuilder_DisplayName();
     }
   }
 }

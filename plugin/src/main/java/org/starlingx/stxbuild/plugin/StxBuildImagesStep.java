@@ -152,7 +152,7 @@ public class StxBuildImagesStep extends StxCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: build the docker base and the listed docker images";
+      return Messages.StxBuildImagesStep_DisplayName();
     }
   }
 }

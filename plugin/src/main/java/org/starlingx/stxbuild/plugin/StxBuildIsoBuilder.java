@@ -37,14 +37,14 @@ public class StxBuildIsoBuilder extends StxSigningCliBuilder {
 
   @Extension
   @Symbol("stxBuildIsoBuilder")
-  public static final class DescriptorImpl extends StepFormDescriptor {
+  public static final class DescriptorImpl extends SigningFormDescriptor {
     public DescriptorImpl() {
       super(StxBuildIsoStep.class);
     }
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: build the ISO";
+      return Messages.StxBuildIsoBuilder_DisplayName();
     }
   }
 }

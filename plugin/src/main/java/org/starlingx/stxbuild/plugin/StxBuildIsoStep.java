@@ -62,7 +62,7 @@ public class StxBuildIsoStep extends StxSigningCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: build the ISO of the last good packages";
+      return Messages.StxBuildIsoStep_DisplayName();
     }
   }
 }

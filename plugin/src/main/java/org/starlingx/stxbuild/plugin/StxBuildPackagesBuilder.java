@@ -74,7 +74,7 @@ public class StxBuildPackagesBuilder extends StxCliBuilder {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: build packages";
+      return Messages.StxBuildPackagesBuilder_DisplayName();
     }
   }
 }

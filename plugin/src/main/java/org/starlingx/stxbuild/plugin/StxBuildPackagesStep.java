@@ -104,7 +104,7 @@ public class StxBuildPackagesStep extends StxCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: build the tree's Debian packages";
+      return Messages.StxBuildPackagesStep_DisplayName();
     }
   }
 }

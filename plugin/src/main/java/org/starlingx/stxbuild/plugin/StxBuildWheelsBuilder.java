@@ -44,7 +44,7 @@ public class StxBuildWheelsBuilder extends StxCliBuilder {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: build the wheels tarball";
+      return Messages.StxBuildWheelsBuilder_DisplayName();
     }
   }
 }

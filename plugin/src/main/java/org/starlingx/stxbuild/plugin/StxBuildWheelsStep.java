@@ -61,7 +61,7 @@ public class StxBuildWheelsStep extends StxCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: build the wheels tarball";
+      return Messages.StxBuildWheelsStep_DisplayName();
     }
   }
 }

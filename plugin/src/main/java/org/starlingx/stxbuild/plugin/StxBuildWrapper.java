@@ -83,7 +83,7 @@ public class StxBuildWrapper extends SimpleBuildWrapper {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build environment";
+      return Messages.StxBuildWrapper_DisplayName();
     }
   }
 }

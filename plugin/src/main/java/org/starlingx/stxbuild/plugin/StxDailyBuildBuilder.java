@@ -67,14 +67,14 @@ public class StxDailyBuildBuilder extends StxSigningCliBuilder {
 
   @Extension
   @Symbol("stxDailyBuildBuilder")
-  public static final class DescriptorImpl extends StepFormDescriptor {
+  public static final class DescriptorImpl extends SigningFormDescriptor {
     public DescriptorImpl() {
       super(StxDailyBuildStep.class);
     }
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: the whole daily build sequence";
+      return Messages.StxDailyBuildBuilder_DisplayName();
     }
   }
 }

@@ -101,7 +101,7 @@ public class StxDailyBuildStep extends StxSigningCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: the whole daily build sequence";
+      return Messages.StxDailyBuildStep_DisplayName();
     }
   }
 }

@@ -130,7 +130,7 @@ public class StxDetectChangesStep extends StxCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: does the line need a build?";
+      return Messages.StxDetectChangesStep_DisplayName();
     }
   }
 }

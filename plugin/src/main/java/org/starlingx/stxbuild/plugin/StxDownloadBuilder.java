@@ -47,7 +47,7 @@ public class StxDownloadBuilder extends StxCliBuilder {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: download the tree's sources into the shared mirror";
+      return Messages.StxDownloadBuilder_DisplayName();
     }
   }
 }

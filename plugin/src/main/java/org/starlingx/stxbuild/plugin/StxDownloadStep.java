@@ -55,7 +55,7 @@ public class StxDownloadStep extends StxCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: download what the tree needs into the mirror";
+      return Messages.StxDownloadStep_DisplayName();
     }
   }
 }

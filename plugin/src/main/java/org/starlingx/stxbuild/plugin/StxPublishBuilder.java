@@ -34,7 +34,7 @@ public class StxPublishBuilder extends StxCliBuilder {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX: publish the last good build as a release";
+      return Messages.StxPublishBuilder_DisplayName();
     }
   }
 }

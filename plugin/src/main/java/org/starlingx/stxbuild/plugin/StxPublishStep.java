@@ -44,7 +44,7 @@ public class StxPublishStep extends StxCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: publish the last good build as a release";
+      return Messages.StxPublishStep_DisplayName();
     }
   }
 }

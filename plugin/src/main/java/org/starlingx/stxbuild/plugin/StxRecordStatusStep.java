@@ -72,7 +72,7 @@ public class StxRecordStatusStep extends StxCliStep {
 
     @Override
     public String getDisplayName() {
-      return "StarlingX build: record how the build ended";
+      return Messages.StxRecordStatusStep_DisplayName();
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * A step whose command signs the ISO: the key is a secret file credential, handed to the command in
@@ -50,6 +51,7 @@ public abstract class StxSigningCliStep extends StxCliStep {
 
   /** Lists the secret file credentials a signing key can come from. */
   public abstract static class SigningDescriptor extends StxCliStepDescriptor {
+    @POST
     public ListBoxModel doFillSigningKeyCredentialsIdItems(
         @AncestorInPath Item item, @QueryParameter String signingKeyCredentialsId) {
       return Credentials.secretFileItems(item, signingKeyCredentialsId);

@@ -91,6 +91,21 @@ class HpiLayoutIT {
             "okhttp-api");
   }
 
+  /**
+   * Jenkins' class filter (ClassFilterImpl.isPluginManifest) lets XStream write a class only when
+   * the jar it comes from carries a plugin manifest (Short-Name, Plugin-Version, Jenkins-Version):
+   * without it the configuration and every job with a StarlingX builder were refused on save.
+   */
+  @Test
+  void theMainJarCarriesThePluginManifestSoJenkinsTrustsItsClasses() throws IOException {
+    Manifest jarManifest =
+        new Manifest(new java.io.ByteArrayInputStream(pluginJar.get("META-INF/MANIFEST.MF")));
+    var attributes = jarManifest.getMainAttributes();
+    assertThat(attributes.getValue("Short-Name")).isEqualTo("starlingx-build");
+    assertThat(attributes.getValue("Plugin-Version")).isNotBlank();
+    assertThat(attributes.getValue("Jenkins-Version")).isEqualTo("2.568.1");
+  }
+
   @Test
   void theEngineIsBundledAndNothingAnotherPluginProvides() {
     assertThat(libraries).contains("starlingx-build.jar");
