@@ -77,7 +77,9 @@ final class TenantChart implements AutoCloseable {
     List<HasMetadata> objects = HelmTemplate.render(release, namespace.name(), all);
     TenantChart chart = new TenantChart(admin, cluster, namespace, release, prefix, objects);
     for (HasMetadata object : objects) {
-      if (KINDS.contains(object.getKind())) {
+      String in = object.getMetadata().getNamespace();
+      // The release's own and cluster-wide objects; the chart's buildNamespaces are not needed.
+      if (KINDS.contains(object.getKind()) && (in == null || in.equals(namespace.name()))) {
         chart.created.add(admin.resource(object).create());
       }
     }

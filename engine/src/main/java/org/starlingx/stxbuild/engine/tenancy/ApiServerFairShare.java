@@ -216,6 +216,7 @@ public final class ApiServerFairShare implements FairShareGate, AutoCloseable {
       }
     } catch (KubernetesClientException e) {
       // The API server is briefly away (a restart): the next renewal writes it again.
+      progress.accept("cannot announce waiting build slots (trying again): " + e.getMessage());
     }
   }
 

@@ -36,9 +36,9 @@ class ApiServerFairShareIT {
     String y = prefix + "y";
     ExecutorService pool = Executors.newCachedThreadPool();
     try (ApiServerFairShare gateX =
-            new ApiServerFairShare(admin, coordination.name(), prefix, 2, l -> {});
+            new ApiServerFairShare(admin, coordination.name(), prefix, 2, System.out::println);
         ApiServerFairShare gateY =
-            new ApiServerFairShare(admin, coordination.name(), prefix, 2, l -> {})) {
+            new ApiServerFairShare(admin, coordination.name(), prefix, 2, System.out::println)) {
       for (String namespace : List.of(x, y)) {
         admin
             .namespaces()
@@ -52,6 +52,10 @@ class ApiServerFairShareIT {
       admin.pods().inNamespace(x).resource(pod("x1")).create();
       admin.pods().inNamespace(x).resource(pod("x2")).create();
 
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> admin.pods().inNamespace(x).list().getItems().size() == 2);
+      Thread.sleep(1000); // the gates' informers see them
       Future<FairShareGate.Slot> yWaits = pool.submit(() -> gateY.admit(y, 1, new AbortSignal()));
       Awaitility.await()
           .atMost(Duration.ofSeconds(30))

@@ -104,8 +104,7 @@ class FairShareBenchmark {
           "%-28s %10s %9.2fx %9.2fx   (goal <= 1.50x)%n",
           "B / B idle", "1.00x", without[1] / bIdle, with[1] / bIdle);
       System.out.printf(
-          "%-28s %9.1fs %9.1fs %9.1fs%n",
-          "A (300 packages) finishes in", aIdle, without[0], with[0]);
+          "%-28s %9.1fs %9.1fs %9.1fs%n", "A finishes in", aIdle, without[0], with[0]);
       System.out.printf(
           "%-28s %10s %+9.1f%% %+9.1f%%   (goal < +10%%)%n",
           "A slowdown", "0%", 100 * (without[0] / aIdle - 1), 100 * (with[0] / aIdle - 1));
