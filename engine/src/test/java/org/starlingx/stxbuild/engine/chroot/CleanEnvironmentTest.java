@@ -18,7 +18,7 @@ class CleanEnvironmentTest {
     assertThat(env.get("HOME")).isEqualTo("/build");
     assertThat(env.get("LC_ALL")).isEqualTo("C.UTF-8");
     assertThat(CleanEnvironment.host("/w"))
-        .containsOnlyKeys("PATH", "HOME", "LC_ALL", "LANG", "TZ");
+        .containsOnlyKeys("PATH", "HOME", "TMPDIR", "LC_ALL", "LANG", "TZ");
   }
 
   @Test

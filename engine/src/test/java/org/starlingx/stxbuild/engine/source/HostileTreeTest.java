@@ -44,7 +44,7 @@ class HostileTreeTest {
   }
 
   private void refused(String field, String value) {
-    assertThatThrownBy(() -> StxSourceTree.open(tree).recipes("bookworm", "std"))
+    assertThatThrownBy(() -> StxSourceTree.open(tree).recipes("bullseye", "std"))
         .isInstanceOf(SourceLayoutException.class)
         .hasMessageContaining("field '" + field + "'")
         .hasMessageContaining(value);
@@ -56,7 +56,7 @@ class HostileTreeTest {
     Files.createDirectories(tree.resolve("repo/pkg/files"));
     Files.createSymbolicLink(tree.resolve("repo/pkg/files/passwd"), Path.of("/etc/passwd"));
     refused("src_files", "files/passwd");
-    assertThatThrownBy(() -> StxSourceTree.open(tree).recipes("bookworm", "std"))
+    assertThatThrownBy(() -> StxSourceTree.open(tree).recipes("bullseye", "std"))
         .hasMessageContaining("meta_data.yaml")
         .hasMessageContaining("leads outside the source tree")
         .hasMessageContaining("/etc/passwd");
@@ -115,7 +115,7 @@ class HostileTreeTest {
     write("repo/common/shared", "x\n");
     Files.createDirectories(tree.resolve("repo/pkg/files"));
     Files.createSymbolicLink(tree.resolve("repo/pkg/files/shared"), Path.of("../../common/shared"));
-    assertThat(StxSourceTree.open(tree).recipes("bookworm", "std")).hasSize(1);
+    assertThat(StxSourceTree.open(tree).recipes("bullseye", "std")).hasSize(1);
   }
 
   @Test
@@ -123,7 +123,7 @@ class HostileTreeTest {
     meta("src_path: src\n");
     // The tree's own path goes through a link (as /tmp or a home directory often does).
     Path link = Files.createSymbolicLink(base.resolve("link"), base);
-    assertThat(StxSourceTree.open(link.resolve("tree")).recipes("bookworm", "std")).hasSize(1);
+    assertThat(StxSourceTree.open(link.resolve("tree")).recipes("bullseye", "std")).hasSize(1);
   }
 
   @Test
@@ -138,7 +138,7 @@ class HostileTreeTest {
       out.write("\"\n".getBytes(StandardCharsets.UTF_8));
     }
     long t0 = System.nanoTime();
-    assertThatThrownBy(() -> StxSourceTree.open(tree).recipes("bookworm", "std"))
+    assertThatThrownBy(() -> StxSourceTree.open(tree).recipes("bullseye", "std"))
         .isInstanceOf(SourceLayoutException.class)
         .hasMessageContaining(yaml.toString())
         .hasMessageContaining("a meta_data.yaml is expected to be at most 1048576 bytes");
@@ -160,7 +160,7 @@ class HostileTreeTest {
   }
 
   private void refusedForSize(String what) {
-    assertThatThrownBy(() -> StxSourceTree.open(tree).recipes("bookworm", "std"))
+    assertThatThrownBy(() -> StxSourceTree.open(tree).recipes("bullseye", "std"))
         .isInstanceOf(SourceLayoutException.class)
         .hasMessageContaining("a " + what + " is expected to be at most");
   }

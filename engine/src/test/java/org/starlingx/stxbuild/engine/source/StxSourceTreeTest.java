@@ -76,7 +76,7 @@ class StxSourceTreeTest {
     write("debian_trixie_pkg_dirs_std", "b\n");
     write("a/debian/meta_data.yaml", "debver: 1\nsrc_path: .\n");
     packaging("a");
-    write("b/debian/trixie/meta_data.yaml", "debver: 1\nsrc_path: ../..\n");
+    write("b/debian/trixie/meta_data.yaml", "debver: 1\nsrc_path: .\n");
     write("b/debian/trixie/deb_folder/control", "Source: b\n\nPackage: b\nArchitecture: all\n");
     StxSourceTree tree = StxSourceTree.open(root);
     assertThat(tree.recipes("trixie", "std"))
