@@ -22,6 +22,10 @@ import org.starlingx.stxbuild.engine.repo.FileDigests;
 import org.starlingx.stxbuild.engine.repo.PackageRepository;
 import org.starlingx.stxbuild.engine.repo.RepoSession;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
+import org.starlingx.stxbuild.engine.reuse.BuildRecord;
+import org.starlingx.stxbuild.engine.reuse.NeverReuse;
+import org.starlingx.stxbuild.engine.reuse.RepositoryReuse;
+import org.starlingx.stxbuild.engine.reuse.ReuseSettings;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.schedule.BuildScheduler;
 import org.starlingx.stxbuild.engine.schedule.BuildTask;
@@ -66,6 +70,7 @@ public final class PackageBuild {
   private final PackageWorker worker;
   private final Path workRoot;
   private final BuildProgress progress;
+  private ReuseSettings reuseSettings = ReuseSettings.defaults();
 
   public PackageBuild(
       StxSourceTree tree,
@@ -80,6 +85,14 @@ public final class PackageBuild {
     this.worker = worker;
     this.workRoot = workRoot.toAbsolutePath().normalize();
     this.progress = progress;
+  }
+
+  /**
+   * How this build reuses earlier builds' packages through the repository (default: everything).
+   */
+  public PackageBuild reuse(ReuseSettings settings) {
+    this.reuseSettings = java.util.Objects.requireNonNull(settings, "reuse settings");
+    return this;
   }
 
   /** The recipes of the requested build types, keyed by source package name. */
@@ -127,6 +140,17 @@ public final class PackageBuild {
     Map<String, BuildHistory.Entry> newHistory = new ConcurrentHashMap<>();
     List<String> withLogs = new ArrayList<>();
 
+    RepositoryReuse shared =
+        new RepositoryReuse(
+            repository.buildRecords(),
+            reuseSettings,
+            NeverReuse.forTree(tree.root(), settings.dist()),
+            names.branch(),
+            names.labels().getOrDefault("stx.project", ""));
+    // Set when the session gained packages since the last snapshot: the next pod needs a new one.
+    java.util.concurrent.atomic.AtomicBoolean snapshotStale =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Map<String, BuildRecord> byReference = new ConcurrentHashMap<>();
     try (RepoSession session = repository.openSession(names)) {
       AptSource aptSource = null;
       // Pods take build-deps from the session's apt source: each is dispatched with the newest
@@ -152,7 +176,6 @@ public final class PackageBuild {
                     List<Path> depDebs = new ArrayList<>();
                     for (String dep : graph.dependsOn(id)) {
                       depFingerprints.put(dep, fingerprints.get(dep));
-                      depDebs.addAll(debsOf.get(dep));
                     }
                     String type = buildTypeOf(recipe, settings);
                     String fingerprint =
@@ -164,6 +187,29 @@ public final class PackageBuild {
                       debsOf.put(id, reusable.get());
                       newHistory.put(id, history.lastGood(id).orElseThrow());
                       return new TaskOutcome.Reused("inputs unchanged since the last good build");
+                    }
+                    Optional<BuildRecord> recorded =
+                        settings.force()
+                            ? Optional.empty()
+                            : shared.tryReuse(id, fingerprint, session);
+                    if (recorded.isPresent()) {
+                      // Files are fetched only if a later build here unpacks them.
+                      byReference.put(id, recorded.get());
+                      debsOf.put(id, List.of());
+                      snapshotStale.set(true);
+                      newHistory.put(
+                          id,
+                          new BuildHistory.Entry(
+                              fingerprint,
+                              recorded.get().debs().stream()
+                                  .map(d -> new BuildHistory.Deb(d.file(), d.sha256()))
+                                  .toList(),
+                              0));
+                      return new TaskOutcome.Reused(
+                          "inputs identical to a good build in the shared repository");
+                    }
+                    for (String dep : graph.dependsOn(id)) {
+                      depDebs.addAll(filesOf(dep, debsOf, byReference, session));
                     }
                     Path sources = workRoot.resolve("sources").resolve(id);
                     PreparedSource prepared;
@@ -182,6 +228,13 @@ public final class PackageBuild {
                     for (String dep : graph.dependsOn(id)) {
                       controls.get(dep).binaries().forEach(b -> depPackages.add(b.name()));
                     }
+                    if (worker.remote()) {
+                      synchronized (session) {
+                        if (snapshotStale.getAndSet(false)) {
+                          published.set(session.snapshot());
+                        }
+                      }
+                    }
                     PackageWorker.Result result =
                         worker.build(
                             new PackageBuildRequest(
@@ -193,9 +246,9 @@ public final class PackageBuild {
                       debsOf.put(id, kept);
                       synchronized (session) {
                         session.addPackages(kept);
-                        if (worker.remote()) {
-                          published.set(session.snapshot());
-                        }
+                        // The next pod that starts takes a snapshot with these packages; none is
+                        // made for packages no later build reads.
+                        snapshotStale.set(true);
                       }
                       newHistory.put(
                           id,
@@ -221,6 +274,7 @@ public final class PackageBuild {
         session.publish();
         aptSource = session.complete();
         history.replace(newHistory);
+        recordInRepository(shared, newHistory);
         estimates.write(durationsFile);
         progress.note(
             "the session is now the last good build of "
@@ -232,6 +286,13 @@ public final class PackageBuild {
         progress.note(
             "the build did not succeed: its session was removed, the last good build stays");
       }
+      if (report.succeeded() && !worker.remote()) {
+        // The outcome names every package's file (the daily build makes wheels and charts of
+        // them); on one machine the local repository's pool holds them already.
+        for (String id : byReference.keySet()) {
+          filesOf(id, debsOf, byReference, session);
+        }
+      }
       Map<String, Path> byPackage = new java.util.TreeMap<>();
       debsOf
           .values()
@@ -239,6 +300,70 @@ public final class PackageBuild {
               list ->
                   list.forEach(d -> byPackage.put(d.getFileName().toString().split("_")[0], d)));
       return new Outcome(report, Optional.ofNullable(aptSource), logs, page, byPackage);
+    }
+  }
+
+  /**
+   * The files of a package for a build that needs them: those it was built or kept as, or, for a
+   * package reused by reference, local copies fetched once from the session. Pods take build-deps
+   * from the session's apt source and need none.
+   */
+  private List<Path> filesOf(
+      String id,
+      Map<String, List<Path>> debsOf,
+      Map<String, BuildRecord> byReference,
+      RepoSession session) {
+    if (worker.remote()) {
+      return debsOf.get(id);
+    }
+    synchronized (byReference) {
+      BuildRecord record = byReference.remove(id);
+      if (record != null) {
+        synchronized (session) {
+          debsOf.put(id, localCopies(record, session));
+        }
+      }
+      return debsOf.get(id);
+    }
+  }
+
+  private List<Path> localCopies(BuildRecord record, RepoSession session) {
+    List<Path> copies = new ArrayList<>();
+    for (BuildRecord.Deb deb : record.debs()) {
+      Path dir = workRoot.resolve("debs").resolve(deb.sha256());
+      Path kept = dir.resolve(deb.file());
+      if (Files.isRegularFile(kept)) {
+        copies.add(kept);
+        continue;
+      }
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + dir, e);
+      }
+      copies.add(session.fetch(deb, dir));
+    }
+    return copies;
+  }
+
+  /** Records the good build's packages in the repository, where fresh pods and others find them. */
+  private void recordInRepository(
+      RepositoryReuse shared, Map<String, BuildHistory.Entry> packages) {
+    List<RepositoryReuse.Built> built = new ArrayList<>();
+    packages.forEach(
+        (id, entry) ->
+            built.add(
+                new RepositoryReuse.Built(
+                    id,
+                    entry.fingerprint(),
+                    entry.debs().stream()
+                        .map(d -> new BuildRecord.Deb(d.file(), d.sha256()))
+                        .toList())));
+    try {
+      shared.record(built);
+    } catch (RuntimeException e) {
+      // The build is good and is the line's last good build; only later reuse misses these.
+      progress.note("could not record the build's packages for reuse: " + e.getMessage());
     }
   }
 

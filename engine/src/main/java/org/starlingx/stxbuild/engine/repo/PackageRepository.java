@@ -1,6 +1,7 @@
 package org.starlingx.stxbuild.engine.repo;
 
 import java.util.Optional;
+import org.starlingx.stxbuild.engine.reuse.BuildRecords;
 
 /** A package repository service shared by builds: Pulp, or a local directory for one user. */
 public interface PackageRepository {
@@ -18,6 +19,14 @@ public interface PackageRepository {
   default RepoSession attachSession(SessionNames names) {
     throw new UnsupportedOperationException(
         "this repository is local to one process; builds in pods need a shared one (Pulp)");
+  }
+
+  /**
+   * The records of good package builds this repository keeps, which builds in fresh work
+   * directories and other users' builds reuse from.
+   */
+  default BuildRecords buildRecords() {
+    return BuildRecords.NONE;
   }
 
   /** The apt source serving a branch's last good content, if the branch has one. */

@@ -8,6 +8,7 @@ import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.repo.PackageRepository;
 import org.starlingx.stxbuild.engine.repo.RepoSession;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
+import org.starlingx.stxbuild.engine.reuse.BuildRecords;
 
 /**
  * The embedded repository for one user and the demo: a directory that apt reads directly ({@code
@@ -60,6 +61,11 @@ public final class LocalPackageRepository implements PackageRepository {
     return Files.exists(SuiteState.file(root, suite))
         ? Optional.of(source(suite))
         : Optional.empty();
+  }
+
+  @Override
+  public BuildRecords buildRecords() {
+    return new LocalBuildRecords(root.resolve("records"));
   }
 
   LocalPool pool() {
