@@ -151,6 +151,12 @@ public final class PackageBuild {
     java.util.concurrent.atomic.AtomicBoolean snapshotStale =
         new java.util.concurrent.atomic.AtomicBoolean();
     Map<String, BuildRecord> byReference = new ConcurrentHashMap<>();
+    shared.coordinated(
+        repository.buildClaims(),
+        names.session(),
+        java.time.Duration.ofHours(3),
+        java.time.Duration.ofHours(3),
+        java.time.Duration.ofSeconds(3));
     try (RepoSession session = repository.openSession(names)) {
       AptSource aptSource = null;
       // Pods take build-deps from the session's apt source: each is dispatched with the newest
@@ -192,6 +198,10 @@ public final class PackageBuild {
                         settings.force()
                             ? Optional.empty()
                             : shared.tryReuse(id, fingerprint, session);
+                    if (recorded.isEmpty() && !settings.force()) {
+                      // A concurrent build of the same inputs may be building it: wait for it.
+                      recorded = shared.awaitOrClaim(id, fingerprint, session);
+                    }
                     if (recorded.isPresent()) {
                       // Files are fetched only if a later build here unpacks them.
                       byReference.put(id, recorded.get());
@@ -208,62 +218,68 @@ public final class PackageBuild {
                       return new TaskOutcome.Reused(
                           "inputs identical to a good build in the shared repository");
                     }
-                    for (String dep : graph.dependsOn(id)) {
-                      depDebs.addAll(filesOf(dep, debsOf, byReference, session));
-                    }
-                    Path sources = workRoot.resolve("sources").resolve(id);
-                    PreparedSource prepared;
                     try {
-                      prepared = new SourcePackagePreparer(fetcher).prepare(recipe, sources);
-                    } catch (RuntimeException e) {
-                      return new TaskOutcome.Failed(
-                          "preparing the source package: " + e.getMessage());
-                    }
-                    Path log = logs.resolve(id + ".log");
-                    synchronized (withLogs) {
-                      withLogs.add(id);
-                    }
-                    long t0 = System.nanoTime();
-                    List<String> depPackages = new ArrayList<>();
-                    for (String dep : graph.dependsOn(id)) {
-                      controls.get(dep).binaries().forEach(b -> depPackages.add(b.name()));
-                    }
-                    if (worker.remote()) {
-                      synchronized (session) {
-                        if (snapshotStale.getAndSet(false)) {
-                          published.set(session.snapshot());
+                      for (String dep : graph.dependsOn(id)) {
+                        depDebs.addAll(filesOf(dep, debsOf, byReference, session));
+                      }
+                      Path sources = workRoot.resolve("sources").resolve(id);
+                      PreparedSource prepared;
+                      try {
+                        prepared = new SourcePackagePreparer(fetcher).prepare(recipe, sources);
+                      } catch (RuntimeException e) {
+                        return new TaskOutcome.Failed(
+                            "preparing the source package: " + e.getMessage());
+                      }
+                      Path log = logs.resolve(id + ".log");
+                      synchronized (withLogs) {
+                        withLogs.add(id);
+                      }
+                      long t0 = System.nanoTime();
+                      List<String> depPackages = new ArrayList<>();
+                      for (String dep : graph.dependsOn(id)) {
+                        controls.get(dep).binaries().forEach(b -> depPackages.add(b.name()));
+                      }
+                      if (worker.remote()) {
+                        synchronized (session) {
+                          if (snapshotStale.getAndSet(false)) {
+                            published.set(session.snapshot());
+                          }
                         }
                       }
-                    }
-                    PackageWorker.Result result =
-                        worker.build(
-                            new PackageBuildRequest(
-                                id, prepared.dsc(), depDebs, depPackages, published.get(), log),
-                            workerName,
-                            signal);
-                    if (result.outcome() instanceof TaskOutcome.Built) {
-                      List<Path> kept = keep(result.debs());
-                      debsOf.put(id, kept);
-                      synchronized (session) {
-                        session.addPackages(kept);
-                        // The next pod that starts takes a snapshot with these packages; none is
-                        // made for packages no later build reads.
-                        snapshotStale.set(true);
+                      PackageWorker.Result result =
+                          worker.build(
+                              new PackageBuildRequest(
+                                  id, prepared.dsc(), depDebs, depPackages, published.get(), log),
+                              workerName,
+                              signal);
+                      if (result.outcome() instanceof TaskOutcome.Built) {
+                        List<Path> kept = keep(result.debs());
+                        debsOf.put(id, kept);
+                        synchronized (session) {
+                          session.addPackages(kept);
+                          // The next pod that starts takes a snapshot with these packages; none is
+                          // made for packages no later build reads.
+                          snapshotStale.set(true);
+                        }
+                        newHistory.put(
+                            id,
+                            new BuildHistory.Entry(
+                                fingerprint,
+                                kept.stream()
+                                    .map(
+                                        d ->
+                                            new BuildHistory.Deb(
+                                                d.getFileName().toString(),
+                                                FileDigests.of(d).sha256()))
+                                    .toList(),
+                                (System.nanoTime() - t0) / 1_000_000));
+                        recordBuilt(shared, id, newHistory.get(id));
                       }
-                      newHistory.put(
-                          id,
-                          new BuildHistory.Entry(
-                              fingerprint,
-                              kept.stream()
-                                  .map(
-                                      d ->
-                                          new BuildHistory.Deb(
-                                              d.getFileName().toString(),
-                                              FileDigests.of(d).sha256()))
-                                  .toList(),
-                              (System.nanoTime() - t0) / 1_000_000));
+                      return result.outcome();
+                    } finally {
+                      // Built and recorded, failed or aborted: waiting builds go on.
+                      shared.release(id, fingerprint);
                     }
-                    return result.outcome();
                   },
                   abort,
                   r -> progress.packageDone(r, done.incrementAndGet(), tasks.size()));
@@ -344,6 +360,14 @@ public final class PackageBuild {
       copies.add(session.fetch(deb, dir));
     }
     return copies;
+  }
+
+  /**
+   * Records one package as soon as it is in the session, so concurrent builds waiting for it take
+   * it; its files are in the repository already, so the record never points at a half-added state.
+   */
+  private void recordBuilt(RepositoryReuse shared, String id, BuildHistory.Entry entry) {
+    recordInRepository(shared, Map.of(id, entry));
   }
 
   /** Records the good build's packages in the repository, where fresh pods and others find them. */

@@ -29,6 +29,11 @@ public interface PackageRepository {
     return BuildRecords.NONE;
   }
 
+  /** Claims that let concurrent builds of the same inputs build each package once. */
+  default org.starlingx.stxbuild.engine.reuse.BuildClaims buildClaims() {
+    return org.starlingx.stxbuild.engine.reuse.BuildClaims.NONE;
+  }
+
   /** The apt source serving a branch's last good content, if the branch has one. */
   Optional<AptSource> branchSource(String branch);
 

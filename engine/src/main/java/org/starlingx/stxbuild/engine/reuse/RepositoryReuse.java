@@ -1,5 +1,6 @@
 package org.starlingx.stxbuild.engine.reuse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,11 @@ public final class RepositoryReuse {
   private final Set<String> neverReuse;
   private final String line;
   private final String project;
+  private BuildClaims claims = BuildClaims.NONE;
+  private String holder = "";
+  private Duration lease = Duration.ofHours(3);
+  private Duration maxWait = Duration.ofHours(3);
+  private Duration poll = Duration.ofSeconds(5);
 
   public RepositoryReuse(
       BuildRecords records,
@@ -50,6 +56,56 @@ public final class RepositoryReuse {
     synchronized (session) {
       return session.addExisting(found.get().debs()) ? found : Optional.empty();
     }
+  }
+
+  /**
+   * Coordinates with concurrent builds through {@code claims}: {@code holder} names this build,
+   * {@code lease} how long a claim holds without release, {@code maxWait} how long this build waits
+   * for another's package before building it itself, {@code poll} how often it looks.
+   */
+  public RepositoryReuse coordinated(
+      BuildClaims claims, String holder, Duration lease, Duration maxWait, Duration poll) {
+    this.claims = claims;
+    this.holder = holder;
+    this.lease = lease;
+    this.maxWait = maxWait;
+    this.poll = poll;
+    return this;
+  }
+
+  /**
+   * Called when nothing recorded can be reused: claims building these inputs, or, while another
+   * build of the same scope holds the claim, waits for its record (bounded by {@code maxWait}) and
+   * reuses it. Empty means build it here; {@link #release} then gives the claim up.
+   */
+  public Optional<BuildRecord> awaitOrClaim(
+      String sourcePackage, String fingerprint, RepoSession session) throws InterruptedException {
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    while (true) {
+      if (claims.claim(claimKey(sourcePackage, fingerprint), holder, lease)) {
+        return Optional.empty();
+      }
+      Optional<BuildRecord> built = tryReuse(sourcePackage, fingerprint, session);
+      if (built.isPresent() || System.nanoTime() > deadline) {
+        return built;
+      }
+      Thread.sleep(poll.toMillis());
+    }
+  }
+
+  /** Gives up this build's claim on {@code fingerprint} (built, failed or aborted). */
+  public void release(String sourcePackage, String fingerprint) {
+    claims.release(claimKey(sourcePackage, fingerprint), holder);
+  }
+
+  /** Builds that may reuse each other's packages coordinate on the same key. */
+  private String claimKey(String sourcePackage, String fingerprint) {
+    ReuseScope scope = ownLineOnly(sourcePackage) ? ReuseScope.LINE : settings.scope();
+    return switch (scope) {
+      case LINE -> fingerprint + "-l-" + Integer.toHexString(line.hashCode());
+      case PROJECT -> fingerprint + "-p-" + Integer.toHexString(project.hashCode());
+      case EVERYTHING -> fingerprint;
+    };
   }
 
   /** Whether {@code sourcePackage} may come only from this line's own builds. */

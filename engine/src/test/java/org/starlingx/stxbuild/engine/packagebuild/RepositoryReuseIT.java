@@ -47,7 +47,7 @@ class RepositoryReuseIT {
 
   private record Figures(String build, int built, long uploaded, double seconds) {}
 
-  private final Map<String, Long> producedSizes = new HashMap<>();
+  private final Map<String, Long> producedSizes = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Test
   void buildsShareResultsThroughPulp(PulpEndpoint endpoint) throws Exception {
@@ -63,6 +63,13 @@ class RepositoryReuseIT {
       throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 6);
     Path tree = SampleTree.copyTo(work.resolve("tree-" + run));
+    // Inputs of this run only: earlier runs' records in the shared Pulp would be reused otherwise.
+    try (java.util.stream.Stream<Path> files = Files.walk(tree)) {
+      for (Path meta :
+          files.filter(f -> f.getFileName().toString().equals("meta_data.yaml")).toList()) {
+        Files.writeString(meta.resolveSibling("it-run"), run + "\n");
+      }
+    }
     List<Figures> figures = new ArrayList<>();
     PulpClient cleanup = PulpTestClients.connect(endpoint);
     try {
@@ -109,6 +116,28 @@ class RepositoryReuseIT {
         Measured c2 = build(endpoint, tree, run, "userc", "pod-c2", scope);
         figures.add(c2.figures("C, changed, shared"));
         assertThat(c2.built()).as("C takes A's and B's rebuilt packages").isEmpty();
+
+        // Two concurrent builds of the same new inputs build each package once.
+        Files.writeString(source, Files.readString(source).replace("return 22;", "return 23;"));
+        java.util.concurrent.ExecutorService pool =
+            java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+          java.util.concurrent.Future<Measured> d =
+              pool.submit(() -> build(endpoint, tree, run, "userd", "pod-d1", scope));
+          java.util.concurrent.Future<Measured> e =
+              pool.submit(() -> build(endpoint, tree, run, "usere", "pod-e1", scope));
+          Measured d1 = d.get();
+          Measured e1 = e.get();
+          figures.add(d1.figures("D, concurrent with E"));
+          figures.add(e1.figures("E, concurrent with D"));
+          List<String> builtByBoth = new ArrayList<>(d1.built());
+          builtByBoth.addAll(e1.built());
+          assertThat(builtByBoth)
+              .as("each package built once by D or E")
+              .containsExactlyInAnyOrderElementsOf(LIBRARY_AND_REVERSE_DEPS);
+        } finally {
+          pool.shutdownNow();
+        }
       }
       return figures;
     } finally {

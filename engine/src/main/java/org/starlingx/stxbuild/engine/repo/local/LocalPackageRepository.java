@@ -68,6 +68,11 @@ public final class LocalPackageRepository implements PackageRepository {
     return new LocalBuildRecords(root.resolve("records"));
   }
 
+  @Override
+  public org.starlingx.stxbuild.engine.reuse.BuildClaims buildClaims() {
+    return new LocalBuildClaims(root.resolve("records").resolve("claims"));
+  }
+
   LocalPool pool() {
     return pool;
   }

@@ -82,6 +82,11 @@ public final class PulpDeb {
     return imports.importPackages(debs);
   }
 
+  /** Claims on building package inputs, as file repositories of unique names. */
+  public org.starlingx.stxbuild.engine.reuse.BuildClaims buildClaims() {
+    return new PulpBuildClaims(http, tasks);
+  }
+
   /** Build records kept as labels on package content. */
   public org.starlingx.stxbuild.engine.reuse.BuildRecords buildRecords() {
     return new PulpBuildRecords(http);

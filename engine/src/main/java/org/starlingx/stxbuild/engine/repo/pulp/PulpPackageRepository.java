@@ -47,6 +47,11 @@ public final class PulpPackageRepository implements PackageRepository {
   }
 
   @Override
+  public org.starlingx.stxbuild.engine.reuse.BuildClaims buildClaims() {
+    return pulp.deb().buildClaims();
+  }
+
+  @Override
   public Optional<AptSource> branchSource(String branch) {
     return pulp.deb()
         .repositories()
