@@ -83,7 +83,12 @@ public final class RepositoryReuse {
     long deadline = System.nanoTime() + maxWait.toNanos();
     while (true) {
       if (claims.claim(claimKey(sourcePackage, fingerprint), holder, lease)) {
-        return Optional.empty();
+        // The previous holder may have recorded it and released just before this claim.
+        Optional<BuildRecord> meanwhile = tryReuse(sourcePackage, fingerprint, session);
+        if (meanwhile.isPresent()) {
+          release(sourcePackage, fingerprint);
+        }
+        return meanwhile;
       }
       Optional<BuildRecord> built = tryReuse(sourcePackage, fingerprint, session);
       if (built.isPresent() || System.nanoTime() > deadline) {
