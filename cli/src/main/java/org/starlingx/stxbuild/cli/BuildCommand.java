@@ -15,6 +15,8 @@ import org.starlingx.stxbuild.engine.repo.SessionNames;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpPackageRepository;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpSourcePublisher;
+import org.starlingx.stxbuild.engine.reuse.ReuseScope;
+import org.starlingx.stxbuild.engine.reuse.ReuseSettings;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.schedule.GracefulStop;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
@@ -43,6 +45,18 @@ import picocli.CommandLine.Option;
           + " built or reused, 1 otherwise (the report says which failed and which were skipped)."
     })
 final class BuildCommand implements Callable<Integer> {
+  /** Reads a reuse scope with the engine's message for a wrong one. */
+  static final class ReuseScopeConverter implements picocli.CommandLine.ITypeConverter<ReuseScope> {
+    @Override
+    public ReuseScope convert(String value) {
+      try {
+        return ReuseScope.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Mixin TreeOptions tree;
   @Mixin ScopeOptions scope;
   @Mixin RepositoryOptions repository;
@@ -63,6 +77,21 @@ final class BuildCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Rebuild every package, even unchanged ones.")
   boolean force;
+
+  @Option(
+      names = "--reuse-scope",
+      defaultValue = "everything",
+      converter = ReuseScopeConverter.class,
+      description =
+          "Whose earlier good builds with identical package inputs are reused from the repository:"
+              + " line, project or everything (default: ${DEFAULT-VALUE}).")
+  ReuseScope reuseScope;
+
+  @Option(
+      names = "--reuse-maximum",
+      description =
+          "Reuse never_reuse.lst packages from other lines too (build-pkgs --reuse_maximum).")
+  boolean reuseMaximum;
 
   @Option(
       names = "--work",
@@ -191,6 +220,7 @@ final class BuildCommand implements Callable<Integer> {
             worker,
             work,
             new ConsoleBuildProgress(System.out))
-        .onlyPackages(packages);
+        .onlyPackages(packages)
+        .reuse(new ReuseSettings(reuseScope, reuseMaximum));
   }
 }

@@ -29,8 +29,7 @@ public final class DebControlFile {
   public static String read(Path deb) {
     try (InputStream file = Files.newInputStream(deb)) {
       DataInputStream in = new DataInputStream(file);
-      byte[] magic = new byte[AR_MAGIC.length()];
-      in.readFully(magic);
+      byte[] magic = in.readNBytes(AR_MAGIC.length());
       if (!AR_MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
         throw new IllegalArgumentException(deb + " is not a .deb (no ar archive header)");
       }

@@ -23,6 +23,10 @@ import org.starlingx.stxbuild.engine.repo.FileDigests;
 import org.starlingx.stxbuild.engine.repo.PackageRepository;
 import org.starlingx.stxbuild.engine.repo.RepoSession;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
+import org.starlingx.stxbuild.engine.reuse.BuildRecord;
+import org.starlingx.stxbuild.engine.reuse.NeverReuse;
+import org.starlingx.stxbuild.engine.reuse.RepositoryReuse;
+import org.starlingx.stxbuild.engine.reuse.ReuseSettings;
 import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.schedule.BuildScheduler;
 import org.starlingx.stxbuild.engine.schedule.BuildTask;
@@ -74,6 +78,7 @@ public final class PackageBuild {
   private final Path workRoot;
   private final BuildProgress progress;
   private java.util.Set<String> selection = java.util.Set.of();
+  private ReuseSettings reuseSettings = ReuseSettings.defaults();
 
   public PackageBuild(
       StxSourceTree tree,
@@ -97,6 +102,14 @@ public final class PackageBuild {
    */
   public PackageBuild onlyPackages(java.util.Collection<String> packages) {
     this.selection = java.util.Set.copyOf(packages);
+    return this;
+  }
+
+  /**
+   * How this build reuses earlier builds' packages through the repository (default: everything).
+   */
+  public PackageBuild reuse(ReuseSettings settings) {
+    this.reuseSettings = java.util.Objects.requireNonNull(settings, "reuse settings");
     return this;
   }
 
@@ -169,6 +182,23 @@ public final class PackageBuild {
     Map<String, String> placements = new ConcurrentHashMap<>();
     Map<String, String> reusedFrom = new ConcurrentHashMap<>();
 
+    RepositoryReuse shared =
+        new RepositoryReuse(
+            repository.buildRecords(),
+            reuseSettings,
+            NeverReuse.forTree(tree.root(), settings.dist()),
+            names.branch(),
+            names.labels().getOrDefault("stx.project", ""));
+    // Set when the session gained packages since the last snapshot: the next pod needs a new one.
+    java.util.concurrent.atomic.AtomicBoolean snapshotStale =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Map<String, BuildRecord> byReference = new ConcurrentHashMap<>();
+    shared.coordinated(
+        repository.buildClaims(),
+        names.session(),
+        java.time.Duration.ofHours(3),
+        java.time.Duration.ofHours(3),
+        java.time.Duration.ofSeconds(3));
     try (RepoSession session = repository.openSession(names)) {
       AptSource aptSource = null;
       // Pods take build-deps from the session's apt source: each is dispatched with the newest
@@ -216,13 +246,6 @@ public final class PackageBuild {
                     for (String dep : graph.dependsOn(id)) {
                       depFingerprints.put(dep, fingerprints.get(dep));
                     }
-                    // Every in-tree package reachable through build-deps: an installed build-dep
-                    // may itself depend on another in-tree package.
-                    List<String> closure = InTreeBuildDeps.closure(graph, id);
-                    List<Path> depDebs = new ArrayList<>();
-                    for (String dep : closure) {
-                      depDebs.addAll(debsOf.get(dep));
-                    }
                     String type = buildTypeOf(recipe, settings);
                     String fingerprint =
                         InputFingerprint.of(recipe, settings.dist(), type, depFingerprints);
@@ -238,69 +261,114 @@ public final class PackageBuild {
                       }
                       return new TaskOutcome.Reused("inputs unchanged since the last good build");
                     }
-                    Path sources = workRoot.resolve("sources").resolve(id);
-                    PreparedSource prepared;
-                    try {
-                      prepared =
-                          new SourcePackagePreparer(fetcher)
-                              .prepare(recipe, sources, tree.variables());
-                    } catch (RuntimeException e) {
-                      return new TaskOutcome.Failed(
-                          "preparing the source package: " + e.getMessage());
+                    Optional<BuildRecord> recorded =
+                        settings.force()
+                            ? Optional.empty()
+                            : shared.tryReuse(id, fingerprint, session);
+                    if (recorded.isEmpty() && !settings.force()) {
+                      // A concurrent build of the same inputs may be building it: wait for it.
+                      recorded = shared.awaitOrClaim(id, fingerprint, session);
                     }
-                    Path log = logs.resolve(id + ".log");
-                    synchronized (withLogs) {
-                      withLogs.add(id);
-                    }
-                    long t0 = System.nanoTime();
-                    List<String> depPackages = new ArrayList<>();
-                    for (String dep : closure) {
-                      controls.get(dep).binaries().forEach(b -> depPackages.add(b.name()));
-                    }
-                    PackageWorker.Result result =
-                        worker.build(
-                            new PackageBuildRequest(
-                                id,
-                                prepared.dsc(),
-                                depDebs,
-                                depPackages,
-                                published.get(),
-                                log,
-                                SerialBuild.of(recipe.metaFile())),
-                            workerName,
-                            signal);
-                    if (org.starlingx.stxbuild.engine.exec.LogTail.truncated(log)) {
-                      truncatedLogs.add(id);
-                      progress.note(id + ": its log reached the size limit and was truncated");
-                    }
-                    if (!result.where().isEmpty()) {
-                      placements.put(TaskAttempt.key(id, attempt), result.where());
-                      progress.note(id + ": " + result.where());
-                    }
-                    if (result.outcome() instanceof TaskOutcome.Built) {
-                      List<Path> kept = keep(result.debs());
-                      debsOf.put(id, kept);
-                      synchronized (session) {
-                        session.addPackages(kept);
-                        if (worker.remote()) {
-                          published.set(session.snapshot());
-                        }
-                      }
+                    if (recorded.isPresent()) {
+                      // Files are fetched only if a later build here unpacks them.
+                      byReference.put(id, recorded.get());
+                      debsOf.put(id, List.of());
+                      snapshotStale.set(true);
+                      reusedFrom.put(id, recorded.get().line());
                       newHistory.put(
                           id,
                           new BuildHistory.Entry(
                               fingerprint,
-                              kept.stream()
-                                  .map(
-                                      d ->
-                                          new BuildHistory.Deb(
-                                              d.getFileName().toString(),
-                                              FileDigests.of(d).sha256()))
+                              recorded.get().debs().stream()
+                                  .map(d -> new BuildHistory.Deb(d.file(), d.sha256()))
                                   .toList(),
-                              (System.nanoTime() - t0) / 1_000_000,
-                              names.session()));
+                              0));
+                      return new TaskOutcome.Reused(
+                          "inputs identical to a good build in the shared repository");
                     }
-                    return result.outcome();
+                    try {
+                      // Every in-tree package reachable through build-deps: an installed build-dep
+                      // may itself depend on another in-tree package.
+                      List<String> closure = InTreeBuildDeps.closure(graph, id);
+                      List<Path> depDebs = new ArrayList<>();
+                      for (String dep : closure) {
+                        depDebs.addAll(filesOf(dep, debsOf, byReference, session));
+                      }
+                      Path sources = workRoot.resolve("sources").resolve(id);
+                      PreparedSource prepared;
+                      try {
+                        prepared =
+                            new SourcePackagePreparer(fetcher)
+                                .prepare(recipe, sources, tree.variables());
+                      } catch (RuntimeException e) {
+                        return new TaskOutcome.Failed(
+                            "preparing the source package: " + e.getMessage());
+                      }
+                      Path log = logs.resolve(id + ".log");
+                      synchronized (withLogs) {
+                        withLogs.add(id);
+                      }
+                      long t0 = System.nanoTime();
+                      List<String> depPackages = new ArrayList<>();
+                      for (String dep : closure) {
+                        controls.get(dep).binaries().forEach(b -> depPackages.add(b.name()));
+                      }
+                      if (worker.remote()) {
+                        synchronized (session) {
+                          if (snapshotStale.getAndSet(false)) {
+                            published.set(session.snapshot());
+                          }
+                        }
+                      }
+                      PackageWorker.Result result =
+                          worker.build(
+                              new PackageBuildRequest(
+                                  id,
+                                  prepared.dsc(),
+                                  depDebs,
+                                  depPackages,
+                                  published.get(),
+                                  log,
+                                  SerialBuild.of(recipe.metaFile())),
+                              workerName,
+                              signal);
+                      if (org.starlingx.stxbuild.engine.exec.LogTail.truncated(log)) {
+                        truncatedLogs.add(id);
+                        progress.note(id + ": its log reached the size limit and was truncated");
+                      }
+                      if (!result.where().isEmpty()) {
+                        placements.put(TaskAttempt.key(id, attempt), result.where());
+                        progress.note(id + ": " + result.where());
+                      }
+                      if (result.outcome() instanceof TaskOutcome.Built) {
+                        List<Path> kept = keep(result.debs());
+                        debsOf.put(id, kept);
+                        synchronized (session) {
+                          session.addPackages(kept);
+                          // The next pod that starts takes a snapshot with these packages; none is
+                          // made for packages no later build reads.
+                          snapshotStale.set(true);
+                        }
+                        newHistory.put(
+                            id,
+                            new BuildHistory.Entry(
+                                fingerprint,
+                                kept.stream()
+                                    .map(
+                                        d ->
+                                            new BuildHistory.Deb(
+                                                d.getFileName().toString(),
+                                                FileDigests.of(d).sha256()))
+                                    .toList(),
+                                (System.nanoTime() - t0) / 1_000_000,
+                                names.session()));
+                        recordBuilt(shared, id, newHistory.get(id));
+                      }
+                      return result.outcome();
+                    } finally {
+                      // Built and recorded, failed or aborted: waiting builds go on.
+                      shared.release(id, fingerprint);
+                    }
                   },
                   abort,
                   r -> progress.packageDone(r, done.incrementAndGet(), tasks.size()));
@@ -325,6 +393,7 @@ public final class PackageBuild {
         session.publish();
         aptSource = session.complete();
         history.replace(newHistory);
+        recordInRepository(shared, newHistory);
         estimates.write(durationsFile);
         progress.note(
             "the session is now the last good build of "
@@ -336,6 +405,13 @@ public final class PackageBuild {
         progress.note(
             "the build did not succeed: its session was removed, the last good build stays");
       }
+      if (report.succeeded() && !worker.remote()) {
+        // The outcome names every package's file (the daily build makes wheels and charts of
+        // them); on one machine the local repository's pool holds them already.
+        for (String id : byReference.keySet()) {
+          filesOf(id, debsOf, byReference, session);
+        }
+      }
       Map<String, Path> byPackage = new java.util.TreeMap<>();
       debsOf
           .values()
@@ -343,6 +419,78 @@ public final class PackageBuild {
               list ->
                   list.forEach(d -> byPackage.put(d.getFileName().toString().split("_")[0], d)));
       return new Outcome(report, Optional.ofNullable(aptSource), logs, page, byPackage, details);
+    }
+  }
+
+  /**
+   * The files of a package for a build that needs them: those it was built or kept as, or, for a
+   * package reused by reference, local copies fetched once from the session. Pods take build-deps
+   * from the session's apt source and need none.
+   */
+  private List<Path> filesOf(
+      String id,
+      Map<String, List<Path>> debsOf,
+      Map<String, BuildRecord> byReference,
+      RepoSession session) {
+    if (worker.remote()) {
+      return debsOf.get(id);
+    }
+    synchronized (byReference) {
+      BuildRecord record = byReference.remove(id);
+      if (record != null) {
+        synchronized (session) {
+          debsOf.put(id, localCopies(record, session));
+        }
+      }
+      return debsOf.get(id);
+    }
+  }
+
+  private List<Path> localCopies(BuildRecord record, RepoSession session) {
+    List<Path> copies = new ArrayList<>();
+    for (BuildRecord.Deb deb : record.debs()) {
+      Path dir = workRoot.resolve("debs").resolve(deb.sha256());
+      Path kept = dir.resolve(deb.file());
+      if (Files.isRegularFile(kept)) {
+        copies.add(kept);
+        continue;
+      }
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + dir, e);
+      }
+      copies.add(session.fetch(deb, dir));
+    }
+    return copies;
+  }
+
+  /**
+   * Records one package as soon as it is in the session, so concurrent builds waiting for it take
+   * it; its files are in the repository already, so the record never points at a half-added state.
+   */
+  private void recordBuilt(RepositoryReuse shared, String id, BuildHistory.Entry entry) {
+    recordInRepository(shared, Map.of(id, entry));
+  }
+
+  /** Records the good build's packages in the repository, where fresh pods and others find them. */
+  private void recordInRepository(
+      RepositoryReuse shared, Map<String, BuildHistory.Entry> packages) {
+    List<RepositoryReuse.Built> built = new ArrayList<>();
+    packages.forEach(
+        (id, entry) ->
+            built.add(
+                new RepositoryReuse.Built(
+                    id,
+                    entry.fingerprint(),
+                    entry.debs().stream()
+                        .map(d -> new BuildRecord.Deb(d.file(), d.sha256()))
+                        .toList())));
+    try {
+      shared.record(built);
+    } catch (RuntimeException e) {
+      // The build is good and is the line's last good build; only later reuse misses these.
+      progress.note("could not record the build's packages for reuse: " + e.getMessage());
     }
   }
 

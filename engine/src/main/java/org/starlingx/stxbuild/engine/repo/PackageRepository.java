@@ -1,6 +1,7 @@
 package org.starlingx.stxbuild.engine.repo;
 
 import java.util.Optional;
+import org.starlingx.stxbuild.engine.reuse.BuildRecords;
 
 /** A package repository service shared by builds: Pulp, or a local directory for one user. */
 public interface PackageRepository {
@@ -28,6 +29,19 @@ public interface PackageRepository {
    */
   default AutoCloseable lockLine(String branch) {
     return () -> {};
+  }
+
+  /**
+   * The records of good package builds this repository keeps, which builds in fresh work
+   * directories and other users' builds reuse from.
+   */
+  default BuildRecords buildRecords() {
+    return BuildRecords.NONE;
+  }
+
+  /** Claims that let concurrent builds of the same inputs build each package once. */
+  default org.starlingx.stxbuild.engine.reuse.BuildClaims buildClaims() {
+    return org.starlingx.stxbuild.engine.reuse.BuildClaims.NONE;
   }
 
   /** The apt source serving a branch's last good content, if the branch has one. */

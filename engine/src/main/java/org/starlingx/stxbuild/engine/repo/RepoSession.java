@@ -2,6 +2,7 @@ package org.starlingx.stxbuild.engine.repo;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.starlingx.stxbuild.engine.reuse.BuildRecord;
 
 /**
  * One build's work area in the shared package repository. It starts from the branch's last good
@@ -18,6 +19,23 @@ public interface RepoSession extends AutoCloseable {
    * Adds {@code .deb} files; a file the repository already holds (same sha256) is not sent again.
    */
   AddResult addPackages(List<Path> debs);
+
+  /**
+   * Adds packages the repository already holds, by sha256, without sending a byte: an earlier
+   * build's outputs reused by reference. Adds nothing and returns false when the repository no
+   * longer holds one of them (retention removed it), so the package is built again.
+   */
+  default boolean addExisting(List<BuildRecord.Deb> debs) {
+    return false;
+  }
+
+  /**
+   * A local copy of a package this session holds, in {@code dir} (a local worker unpacks the
+   * build-deps of the package it builds).
+   */
+  default Path fetch(BuildRecord.Deb deb, Path dir) {
+    throw new UnsupportedOperationException("this repository cannot hand out its files");
+  }
 
   /** Package {@code name=version} entries the session holds now. */
   List<String> packages();

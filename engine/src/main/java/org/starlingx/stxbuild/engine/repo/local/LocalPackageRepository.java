@@ -8,6 +8,7 @@ import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.repo.PackageRepository;
 import org.starlingx.stxbuild.engine.repo.RepoSession;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
+import org.starlingx.stxbuild.engine.reuse.BuildRecords;
 
 /**
  * The embedded repository for one user and the demo: a directory that apt reads directly ({@code
@@ -69,6 +70,16 @@ public final class LocalPackageRepository implements PackageRepository {
     return Files.exists(SuiteState.file(root, suite))
         ? Optional.of(source(suite))
         : Optional.empty();
+  }
+
+  @Override
+  public BuildRecords buildRecords() {
+    return new LocalBuildRecords(root.resolve("records"));
+  }
+
+  @Override
+  public org.starlingx.stxbuild.engine.reuse.BuildClaims buildClaims() {
+    return new LocalBuildClaims(root.resolve("records").resolve("claims"));
   }
 
   LocalPool pool() {

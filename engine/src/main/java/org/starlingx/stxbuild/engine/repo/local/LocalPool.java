@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.starlingx.stxbuild.engine.exec.CommandRunner;
+import org.starlingx.stxbuild.engine.deb.DebControlFile;
 import org.starlingx.stxbuild.engine.repo.FileDigests;
 
 /**
@@ -20,6 +19,11 @@ final class LocalPool {
 
   LocalPool(Path root) {
     this.root = root;
+  }
+
+  /** Where a file with this sha256 and name is kept. */
+  Path path(String sha256, String fileName) {
+    return root.resolve("pool").resolve(sha256.substring(0, 2)).resolve(sha256).resolve(fileName);
   }
 
   /** What storing a file did. */
@@ -37,9 +41,7 @@ final class LocalPool {
     try {
       if (!Files.exists(target)) {
         Files.createDirectories(target.getParent());
-        String control =
-            CommandRunner.run(root, List.of("dpkg-deb", "--field", deb.toAbsolutePath().toString()))
-                .output();
+        String control = DebControlFile.read(deb).strip() + "\n";
         writeOnce(controlFile, control.getBytes(StandardCharsets.UTF_8));
         newlyStored = writeOnce(target, Files.readAllBytes(deb));
       }

@@ -9,6 +9,7 @@ import org.starlingx.stxbuild.engine.repo.AddResult;
 import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.repo.RepoSession;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
+import org.starlingx.stxbuild.engine.reuse.BuildRecord;
 
 /** One build's session in the local repository: a suite of its own over the shared pool. */
 final class LocalRepoSession implements RepoSession {
@@ -45,6 +46,26 @@ final class LocalRepoSession implements RepoSession {
                   stored.newlyStored() ? stored.size() : 0));
     }
     return result;
+  }
+
+  @Override
+  public synchronized boolean addExisting(List<BuildRecord.Deb> debs) {
+    List<Path> held = new java.util.ArrayList<>();
+    for (BuildRecord.Deb deb : debs) {
+      Path file = repository.pool().path(deb.sha256(), deb.file());
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        return false;
+      }
+      held.add(file);
+    }
+    addPackages(held);
+    return true;
+  }
+
+  @Override
+  public Path fetch(BuildRecord.Deb deb, Path dir) {
+    // The pool is on this machine: its file is the copy.
+    return repository.pool().path(deb.sha256(), deb.file());
   }
 
   @Override

@@ -82,6 +82,21 @@ public final class PulpDeb {
     return imports.importPackages(debs);
   }
 
+  /** Claims on building package inputs, as file repositories of unique names. */
+  public org.starlingx.stxbuild.engine.reuse.BuildClaims buildClaims() {
+    return new PulpBuildClaims(http, tasks);
+  }
+
+  /** Build records kept as labels on package content. */
+  public org.starlingx.stxbuild.engine.reuse.BuildRecords buildRecords() {
+    return new PulpBuildRecords(http);
+  }
+
+  /** The package content's href and fields for a file's sha256, if Pulp has it. */
+  Optional<com.fasterxml.jackson.databind.JsonNode> packageFields(String sha256, String fields) {
+    return http.list(PACKAGES, Map.of("sha256", sha256, "fields", fields)).stream().findFirst();
+  }
+
   /** Whether batches go through {@link #importPackages}; off once Pulp could not fetch one. */
   boolean batchImportEnabled() {
     return batchImport.get();

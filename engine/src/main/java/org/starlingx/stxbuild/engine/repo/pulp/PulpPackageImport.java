@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.starlingx.stxbuild.engine.deb.DebControlFile;
 import org.starlingx.stxbuild.engine.repo.FileDigests;
 
@@ -41,6 +45,10 @@ final class PulpPackageImport {
   /** One package of the batch, as the feed offers it. */
   record Offered(Path file, String sha256, long size, String relativePath, String paragraph) {}
 
+  /** A part smaller than this costs more in fixed sync overhead than parallelism saves. */
+  private static final int SMALLEST_PART = 200;
+
+  private volatile int workers;
   private final PulpHttp http;
   private final PulpTasks tasks;
   private final PulpRepositories repositories;
@@ -51,7 +59,60 @@ final class PulpPackageImport {
     this.repositories = repositories;
   }
 
+  /**
+   * Imports a batch; a large one is split into as many parts as Pulp has task workers, synced at
+   * once (one sync task runs on one worker).
+   */
   Imported importPackages(List<Path> debs) {
+    int parts = Math.max(1, Math.min(taskWorkers(), debs.size() / SMALLEST_PART));
+    if (parts == 1) {
+      return importPart(debs);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(parts);
+    try {
+      List<Future<Imported>> running = new ArrayList<>();
+      int size = (debs.size() + parts - 1) / parts;
+      for (int from = 0; from < debs.size(); from += size) {
+        List<Path> part = debs.subList(from, Math.min(debs.size(), from + size));
+        running.add(pool.submit(() -> importPart(part)));
+      }
+      Map<String, String> content = new HashMap<>();
+      int sent = 0;
+      long bytes = 0;
+      for (Future<Imported> part : running) {
+        Imported imported = join(part);
+        content.putAll(imported.contentBySha256());
+        sent += imported.filesSent();
+        bytes += imported.bytesSent();
+      }
+      return new Imported(content, sent, bytes);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Imported join(Future<Imported> part) {
+    try {
+      return part.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause
+          ? cause
+          : new PulpException("importing packages failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PulpException("interrupted while importing packages", e);
+    }
+  }
+
+  /** Online task workers, asked once: parts beyond them would only queue. */
+  private int taskWorkers() {
+    if (workers == 0) {
+      workers = Math.max(1, http.get(API + "status/").path("online_workers").size());
+    }
+    return workers;
+  }
+
+  private Imported importPart(List<Path> debs) {
     if (debs.isEmpty()) {
       return new Imported(Map.of(), 0, 0);
     }

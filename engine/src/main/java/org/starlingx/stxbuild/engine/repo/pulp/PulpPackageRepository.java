@@ -8,6 +8,7 @@ import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.repo.PackageRepository;
 import org.starlingx.stxbuild.engine.repo.RepoSession;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
+import org.starlingx.stxbuild.engine.reuse.BuildRecords;
 
 /**
  * The shared package repository on Pulp. Every build's session is its own apt repository; the
@@ -43,6 +44,16 @@ public final class PulpPackageRepository implements PackageRepository {
   @Override
   public RepoSession attachSession(SessionNames names) {
     return PulpRepoSession.attach(pulp, names, signing);
+  }
+
+  @Override
+  public BuildRecords buildRecords() {
+    return pulp.deb().buildRecords();
+  }
+
+  @Override
+  public org.starlingx.stxbuild.engine.reuse.BuildClaims buildClaims() {
+    return pulp.deb().buildClaims();
   }
 
   @Override

@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.starlingx.stxbuild.engine.repo.AddResult;
 import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.repo.FileDigests;
 import org.starlingx.stxbuild.engine.repo.RepoSession;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
+import org.starlingx.stxbuild.engine.reuse.BuildRecord;
 
 /** One build's session on Pulp; see {@link PulpPackageRepository} for names. */
 final class PulpRepoSession implements RepoSession {
@@ -32,6 +34,8 @@ final class PulpRepoSession implements RepoSession {
   private final PulpRepository repository;
   private PulpDistribution distribution;
   private final AtomicInteger snapshots = new AtomicInteger();
+  private String fetchableVersion;
+  private AptSource fetchSource;
   private boolean kept;
   private boolean closed;
 
@@ -155,6 +159,76 @@ final class PulpRepoSession implements RepoSession {
       result = result.plus(new AddResult(1, sent ? 1 : 0, size, sent ? size : 0));
     }
     return result;
+  }
+
+  @Override
+  public boolean addExisting(List<BuildRecord.Deb> debs) {
+    List<String> content = new ArrayList<>();
+    for (BuildRecord.Deb deb : debs) {
+      Optional<String> held = pulp.deb().findPackage(deb.sha256());
+      if (held.isEmpty()) {
+        return false;
+      }
+      content.add(held.get());
+    }
+    pulp.deb().repositories().modify(repository.href(), content, List.of(), null);
+    return true;
+  }
+
+  /**
+   * Downloads a package of this session from its publication (published again only when its content
+   * changed since), for a local worker that unpacks build-deps.
+   */
+  @Override
+  public synchronized Path fetch(BuildRecord.Deb deb, Path dir) {
+    String version = latestVersion();
+    if (!version.equals(fetchableVersion)) {
+      fetchSource = publish();
+      fetchableVersion = version;
+    }
+    String architecture =
+        pulp.deb()
+            .packageFields(deb.sha256(), "architecture")
+            .map(node -> node.path("architecture").asText())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Pulp no longer holds " + deb.file() + " (sha256 " + deb.sha256() + ")"));
+    String base = fetchSource.url().toString().replaceFirst("/?$", "/");
+    // Pulp lists Architecture: all packages in binary-all, and may list them per architecture.
+    List<String> indexes =
+        "all".equals(architecture) ? List.of("all", "amd64", "arm64") : List.of(architecture);
+    String filename = null;
+    for (String indexArch : indexes) {
+      if (filename != null) {
+        break;
+      }
+      Path index = dir.resolve(".Packages-" + deb.sha256());
+      try {
+        pulp.download(
+            java.net.URI.create(base + "dists/default/all/binary-" + indexArch + "/Packages"),
+            index);
+        for (String paragraph : Files.readString(index).split("\n\n")) {
+          if (paragraph.contains("\nSHA256: " + deb.sha256())) {
+            filename = PulpPackageImport.field(paragraph, "Filename");
+          }
+        }
+        Files.deleteIfExists(index);
+      } catch (PulpException e) {
+        // No index for that architecture in this publication.
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + index, e);
+      }
+    }
+    if (filename == null) {
+      throw new IllegalStateException(
+          "the session's publication does not list "
+              + deb.file()
+              + " (sha256 "
+              + deb.sha256()
+              + ")");
+    }
+    return pulp.download(java.net.URI.create(base + filename), dir.resolve(deb.file()));
   }
 
   @Override
