@@ -48,6 +48,9 @@ final class PulpPackageImport {
   /** A part smaller than this costs more in fixed sync overhead than parallelism saves. */
   private static final int SMALLEST_PART = 200;
 
+  /** Files being imported by this process right now, across sessions. */
+  private static final InFlightFiles IN_FLIGHT = new InFlightFiles();
+
   private volatile int workers;
   private final PulpHttp http;
   private final PulpTasks tasks;
@@ -132,6 +135,19 @@ final class PulpPackageImport {
       }
       files.put(deb.relativePath(), deb.file());
     }
+    InFlightFiles.Claim claim;
+    try {
+      claim = IN_FLIGHT.claim(byPath.values().stream().map(Offered::sha256).distinct().toList());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PulpException("interrupted while waiting for another import of the same files", e);
+    }
+    try (claim) {
+      return importClaimed(byPath, files);
+    }
+  }
+
+  private Imported importClaimed(Map<String, Offered> byPath, Map<String, Path> files) {
     Map<String, byte[]> indexes = indexes(byPath.values());
     String name = "stx-import-" + UUID.randomUUID().toString().substring(0, 13);
     Map<String, String> labels = Map.of(PulpPackageRepository.ROLE, "import");
