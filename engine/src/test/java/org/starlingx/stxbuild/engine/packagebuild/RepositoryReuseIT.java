@@ -96,7 +96,8 @@ class RepositoryReuseIT {
 
       if (check) {
         // A package StarlingX never reuses from another line is built again for C.
-        Path list = tree.resolve("stx-tools/debian-mirror-tools/config/debian/bookworm/common");
+        Path list =
+            tree.resolve("stx-tools/debian-mirror-tools/config/debian/" + DemoJob.DIST + "/common");
         Files.createDirectories(list);
         Files.writeString(list.resolve("never_reuse.lst"), "# signed per build\nstx-hello\n");
         Measured c1 = build(endpoint, tree, run, "userc", "pod-c1", scope);
