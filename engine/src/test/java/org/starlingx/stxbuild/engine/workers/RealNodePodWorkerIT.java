@@ -248,7 +248,10 @@ class RealNodePodWorkerIT {
       Awaitility.await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> node.runningContainers(namespace.name()).isEmpty());
-      assertThat(client.pods().list().getItems()).isEmpty();
+      // The pod object goes once the kubelet has confirmed its containers stopped.
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(client.pods().list().getItems()).isEmpty());
     } finally {
       pool.shutdownNow();
     }
