@@ -55,6 +55,9 @@ class BuildFaultsIT {
         debian.resolve("deb_folder/rules"),
         "#!/usr/bin/make -f\n%:\n\tdh $@\noverride_dh_auto_build:\n\t" + build + "\n");
     debian.resolve("deb_folder/rules").toFile().setExecutable(true);
+    // A native version: StarlingX's rules (and dpkg-source) want the native format said.
+    Files.createDirectories(debian.resolve("deb_folder/source"));
+    Files.writeString(debian.resolve("deb_folder/source/format"), "3.0 (native)\n");
   }
 
   private Path tree(String slowBuild, boolean withEnvDump) throws IOException {
