@@ -118,7 +118,7 @@ class PluginOnJenkinsTest {
     assertThat(config.getPodYaml()).contains("build.starlingx.io/pool");
     StxBuildConfiguration reloaded = new StxBuildConfiguration();
     assertThat(reloaded.getBuilderImage())
-        .isEqualTo("registry.example.com/stx/stx-builder:master-debian-latest");
+        .isEqualTo("registry.example.com/stx/stx-build-builder:0.1.0");
     assertThat(reloaded.getMemoryRequest()).isEqualTo("4Gi");
   }
 
