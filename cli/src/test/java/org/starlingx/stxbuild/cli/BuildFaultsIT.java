@@ -67,7 +67,9 @@ class BuildFaultsIT {
         "stx-slow\nstx-after\n" + (withEnvDump ? "stx-envdump\n" : ""));
     pkg(repo, "stx-slow", slowBuild, "");
     pkg(repo, "stx-after", "true", ", stx-slow");
-    pkg(repo, "stx-envdump", "env | sed 's/^/ENV: /'", "");
+    // Unique per run: the shared Pulp holds good builds of earlier runs, and an identical package
+    // would be reused from them instead of built (and would then write no log to read).
+    pkg(repo, "stx-envdump", "echo run " + System.nanoTime() + "; env | sed 's/^/ENV: /'", "");
     return dir.resolve("tree");
   }
 
