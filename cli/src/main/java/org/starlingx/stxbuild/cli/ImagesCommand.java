@@ -123,7 +123,7 @@ final class ImagesCommand implements Callable<Integer> {
     ScopeNames names = scope.names();
     List<ImageDirective> images =
         DockerImageList.read(
-            treeOptions.open(), "debian", treeOptions.listDist(), stream, only, skip);
+            treeOptions.open(), "debian", treeOptions.codename(), stream, only, skip);
     ImageTags tags =
         new ImageTags(registry, org, names.line(), "debian", stream, names.scope().buildId());
     if (images.isEmpty()) {

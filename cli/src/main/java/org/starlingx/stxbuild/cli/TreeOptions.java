@@ -60,11 +60,6 @@ final class TreeOptions {
     return org.starlingx.stxbuild.engine.source.StxDistribution.check(dist);
   }
 
-  /** The distribution named in the wheels and image lists' paths (not checked: their own). */
-  String listDist() {
-    return dist != null ? dist : "bookworm";
-  }
-
   /** Prints every refused entry of the tree up front (as stx-build plan does); their count. */
   int printRefusals() {
     var reading = open().read(codename(), buildTypes);

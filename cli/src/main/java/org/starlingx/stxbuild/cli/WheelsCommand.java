@@ -44,7 +44,7 @@ final class WheelsCommand implements Callable<Integer> {
     StxSourceTree tree = treeOptions.open();
     Files.createDirectories(output);
     List<Path> base = List.of();
-    Path list = BaseWheels.listOf(tree.root(), treeOptions.listDist(), "stable");
+    Path list = BaseWheels.listOf(tree.root(), treeOptions.codename(), "stable");
     int exit = 0;
     Path work = Files.createTempDirectory("stx-wheels");
     try {
@@ -61,7 +61,7 @@ final class WheelsCommand implements Callable<Integer> {
       }
       AptSource source = repository.lastGoodBuild(names.line(), "the wheels packages come from it");
       WheelsTarball.Result tarball =
-          WheelsTarball.fromRepository(tree, source, base, treeOptions.listDist(), work, output);
+          WheelsTarball.fromRepository(tree, source, base, treeOptions.codename(), work, output);
       System.out.println(
           tarball.tarball().toAbsolutePath() + ": " + String.join(", ", tarball.wheels()));
     } finally {

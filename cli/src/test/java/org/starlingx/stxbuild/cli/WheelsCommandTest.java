@@ -68,7 +68,7 @@ class WheelsCommandTest {
         CommandRunner.run(
                 work,
                 List.of(
-                    "tar", "-tf", work.resolve("wheels/stx-bookworm-stable-wheels.tar").toString()))
+                    "tar", "-tf", work.resolve("wheels/stx-bullseye-stable-wheels.tar").toString()))
             .output();
     assertThat(listing.lines())
         .containsExactly(

@@ -57,9 +57,8 @@ import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
  */
 public final class DailyBuild {
   /** The Debian release the sample and the daily sequence build for. */
-  private static final String DIST = "bookworm"; // wheels and image lists only
-
   private final DailySettings settings;
+
   private final Consumer<String> out;
   private final BuildProgress packages;
 
@@ -168,10 +167,10 @@ public final class DailyBuild {
             new ChrootPackageWorker(
                 output.resolve("builds"),
                 new ChrootCache(ChrootCache.defaultRoot(), java.time.Duration.ofDays(7)),
-                ChrootBuildOptions.of(DIST)),
+                ChrootBuildOptions.of(codename)),
             output.resolve("work"),
             packages);
-    Path baseList = BaseWheels.listOf(tree.root(), DIST, "stable");
+    Path baseList = BaseWheels.listOf(tree.root(), codename, "stable");
     if (settings.dryRun()) {
       Map<String, PackageRecipe> recipes = packageBuild.recipes(build);
       stages.add(
@@ -206,7 +205,7 @@ public final class DailyBuild {
               "planned",
               "images of the tree's debian_stable_docker_images.inc lists FROM a base carrying the"
                   + " build's apt source: "
-                  + DockerImageList.read(tree, "debian", DIST, "stable", Set.of(), Set.of())
+                  + DockerImageList.read(tree, "debian", codename, "stable", Set.of(), Set.of())
                       .stream()
                       .map(ImageDirective::label)
                       .toList()));
@@ -254,7 +253,7 @@ public final class DailyBuild {
           stage(
               "build-base-wheels",
               "skipped",
-              "no build-wheels/debian-" + DIST + "/stable-wheels.cfg"));
+              "no build-wheels/debian-" + codename + "/stable-wheels.cfg"));
     } else {
       BaseWheels.Result base =
           new BaseWheels(output.resolve("mirror"), settings.mirrorRewrites())
@@ -280,7 +279,7 @@ public final class DailyBuild {
               tree,
               outcome.debs(),
               baseWheels,
-              "bookworm",
+              codename,
               createDirectories(output.resolve("wheels")));
       details.put("wheels", wheels.tarball().toString());
       stages.add(
@@ -291,7 +290,13 @@ public final class DailyBuild {
     }
 
     List<String> imageReferences =
-        buildImages(tree, names, outcome.source().orElseThrow(), output.resolve("images"), stages);
+        buildImages(
+            tree,
+            codename,
+            names,
+            outcome.source().orElseThrow(),
+            output.resolve("images"),
+            stages);
     stages.add(
         buildHelmCharts(outcome.debs(), imageReferences, output.resolve("helm-charts"), details));
 
@@ -320,12 +325,13 @@ public final class DailyBuild {
    */
   private List<String> buildImages(
       StxSourceTree tree,
+      String codename,
       ScopeNames names,
       org.starlingx.stxbuild.engine.repo.AptSource apt,
       Path imagesOutput,
       List<StageResult> stages) {
     List<ImageDirective> images =
-        DockerImageList.read(tree, "debian", DIST, "stable", Set.of(), Set.of());
+        DockerImageList.read(tree, "debian", codename, "stable", Set.of(), Set.of());
     if (images.isEmpty()) {
       stages.add(stage("build-docker-base", "skipped", "no debian_stable_docker_images.inc"));
       stages.add(stage("build-docker-images", "skipped", "no debian_stable_docker_images.inc"));

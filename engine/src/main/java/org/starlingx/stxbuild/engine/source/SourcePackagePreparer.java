@@ -125,7 +125,11 @@ public final class SourcePackagePreparer {
                     + recipe.details().srcPath()
                     + " does not exist");
           } else {
-            FileTrees.copy(recipe.details().srcPath(), srcdir);
+            SourcePathCopy.copy(
+                recipe.details().srcPath(),
+                srcdir,
+                Path.of(variables.values().get("MY_REPO_ROOT_DIR")),
+                recipe.metaFile());
           }
           copyCustomFiles(recipe, local, packdir, srcdir);
           createOrigTarball(packdir, srcdir, name, upstream);

@@ -15,7 +15,7 @@ class BaseWheelsTest {
   static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
   static final Path SAMPLE_LIST =
       REPOSITORY.resolve(
-          "samples/stx-sample-tree/root/build-tools/build-wheels/debian-bookworm/stable-wheels.cfg");
+          "samples/stx-sample-tree/root/build-tools/build-wheels/debian-bullseye/stable-wheels.cfg");
 
   @TempDir Path work;
 
@@ -30,7 +30,7 @@ class BaseWheelsTest {
   @Test
   void aPypiWheelIsFetchedAndATarSourceIsBuiltIntoItsWheel() throws Exception {
     assertThat(
-            BaseWheels.listOf(REPOSITORY.resolve("samples/stx-sample-tree"), "bookworm", "stable"))
+            BaseWheels.listOf(REPOSITORY.resolve("samples/stx-sample-tree"), "bullseye", "stable"))
         .isEqualTo(SAMPLE_LIST);
     BaseWheels.Result result =
         baseWheels().build(WheelSource.read(SAMPLE_LIST), work.resolve("w"), work.resolve("out"));
