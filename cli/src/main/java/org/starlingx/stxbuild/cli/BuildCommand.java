@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.starlingx.stxbuild.engine.logs.ReportPublication;
 import org.starlingx.stxbuild.engine.packagebuild.BuildReportPage;
 import org.starlingx.stxbuild.engine.packagebuild.BuildSettings;
 import org.starlingx.stxbuild.engine.packagebuild.PackageBuild;
@@ -13,6 +14,7 @@ import org.starlingx.stxbuild.engine.packagebuild.ReportLink;
 import org.starlingx.stxbuild.engine.repo.PackageRepository;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
+import org.starlingx.stxbuild.engine.repo.pulp.PulpLogExporter;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpPackageRepository;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpSourcePublisher;
 import org.starlingx.stxbuild.engine.reuse.ReuseScope;
@@ -191,14 +193,20 @@ final class BuildCommand implements Callable<Integer> {
       if (!abort.aborted()) {
         new BuildStatusRecorder(work, repository).record(names, started, outcome, Map.of());
       }
+      // With Pulp the report and the logs it links go there: the Jenkins build page and anyone
+      // else open them from the content app, not from this machine's disk.
+      String report =
+          repository.usesPulp() && !abort.aborted()
+              ? publishedReport(names, outcome).orElse(outcome.reportPage().toString())
+              : outcome.reportPage().toString();
       System.out.println(
           (abort.aborted() ? "build aborted (" + abort.reason() + "): " : "")
               + BuildReportPage.summary(outcome.report())
               + "; report: "
-              + outcome.reportPage());
+              + report);
       new ReportLink(
               BuildReportPage.summary(outcome.report()),
-              outcome.reportPage().toUri().toString(),
+              report.startsWith("http") ? report : outcome.reportPage().toUri().toString(),
               outcome.succeeded() && !abort.aborted())
           .writeIfAsked();
       System.out.flush();
@@ -209,6 +217,23 @@ final class BuildCommand implements Callable<Integer> {
           "build failed before it ended: its session was removed, the last good build stays");
       System.out.flush();
       throw e;
+    }
+  }
+
+  private java.util.Optional<String> publishedReport(
+      ScopeNames names, PackageBuild.Outcome outcome) {
+    try {
+      return java.util.Optional.of(
+          ReportPublication.publish(
+                  new PulpLogExporter(repository.pulp(), work.resolve(".export")),
+                  names.repositorySession().session(),
+                  outcome.logs())
+              .toString());
+    } catch (RuntimeException e) {
+      System.err.println(
+          "the report stays on this machine only: publishing it and the logs to Pulp failed: "
+              + e.getMessage());
+      return java.util.Optional.empty();
     }
   }
 

@@ -5,14 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.starlingx.stxbuild.engine.logs.LocalLogExporter;
 import org.starlingx.stxbuild.engine.logs.LogExporter;
-import org.starlingx.stxbuild.engine.logs.StepLog;
+import org.starlingx.stxbuild.engine.logs.ReportPublication;
 import org.starlingx.stxbuild.engine.packagebuild.ReportLink;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpLogExporter;
 import picocli.CommandLine.Command;
@@ -43,20 +39,15 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<StepLog> logs = new ArrayList<>(logsIn(directory));
-    int logCount = logs.size();
-    Path report = directory.resolve("report.html");
-    if (Files.isRegularFile(report)) {
-      logs.add(new StepLog("report.html", report, "report"));
-    }
+    int logCount = ReportPublication.logsIn(directory).size();
+    boolean withReport = Files.isRegularFile(directory.resolve(ReportPublication.REPORT));
     LogExporter exporter =
         repository.usesPulp()
             ? new PulpLogExporter(repository.pulp(), directory.resolve(".export"))
             : new LocalLogExporter(repository.localRoot);
-    URI index = exporter.export(session, Map.of(), logs);
-    System.out.println("Exported " + logCount + " log(s): " + index);
-    if (Files.isRegularFile(report)) {
-      URI published = index.resolve("report.html");
+    URI published = ReportPublication.publish(exporter, session, directory);
+    System.out.println("Exported " + logCount + " log(s): " + published.resolve("index.html"));
+    if (withReport) {
       System.out.println("report: " + published);
       // the build page links the published report instead of the one left on the node
       readLink(directory.resolve(ReportLink.FILE))
@@ -73,26 +64,6 @@ final class LogsCommand implements Callable<Integer> {
           : java.util.Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  private static List<StepLog> logsIn(Path directory) {
-    if (!Files.isDirectory(directory)) {
-      throw new IllegalArgumentException("log directory '" + directory + "' does not exist");
-    }
-    try (Stream<Path> files = Files.list(directory)) {
-      List<StepLog> logs =
-          files
-              .filter(file -> file.getFileName().toString().endsWith(".log"))
-              .sorted()
-              .map(file -> new StepLog(file.getFileName().toString(), file, "recorded"))
-              .toList();
-      if (logs.isEmpty()) {
-        throw new IllegalArgumentException("log directory '" + directory + "' holds no *.log file");
-      }
-      return logs;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + directory, e);
     }
   }
 }

@@ -34,42 +34,17 @@ class BuildFaultsIT {
 
   @TempDir Path dir;
 
-  /** A package of the tree: its name, build command and in-tree build-deps. */
-  private void pkg(Path repo, String name, String build, String buildDeps) throws IOException {
-    Path debian = repo.resolve(name).resolve("debian");
-    Files.createDirectories(debian.resolve("deb_folder"));
-    Files.createDirectories(repo.resolve(name).resolve("src"));
-    Files.writeString(repo.resolve(name).resolve("src/README"), name + "\n");
-    Files.writeString(
-        debian.resolve("meta_data.yaml"), "debname: " + name + "\ndebver: 1.0\nsrc_path: src\n");
-    Files.writeString(
-        debian.resolve("deb_folder/control"),
-        "Source: "
-            + name
-            + "\nMaintainer: T <t@example.invalid>\nBuild-Depends: debhelper-compat (= 13)"
-            + buildDeps
-            + "\n\nPackage: "
-            + name
-            + "\nArchitecture: all\nDescription: test\n test.\n");
-    Files.writeString(
-        debian.resolve("deb_folder/rules"),
-        "#!/usr/bin/make -f\n%:\n\tdh $@\noverride_dh_auto_build:\n\t" + build + "\n");
-    debian.resolve("deb_folder/rules").toFile().setExecutable(true);
-    // A native version: StarlingX's rules (and dpkg-source) want the native format said.
-    Files.createDirectories(debian.resolve("deb_folder/source"));
-    Files.writeString(debian.resolve("deb_folder/source/format"), "3.0 (native)\n");
-  }
-
   private Path tree(String slowBuild, boolean withEnvDump) throws IOException {
     Path repo = Files.createDirectories(dir.resolve("tree/repo"));
     Files.writeString(
         repo.resolve("debian_pkg_dirs"),
         "stx-slow\nstx-after\n" + (withEnvDump ? "stx-envdump\n" : ""));
-    pkg(repo, "stx-slow", slowBuild, "");
-    pkg(repo, "stx-after", "true", ", stx-slow");
+    NativeTestPackage.write(repo, "stx-slow", slowBuild, "");
+    NativeTestPackage.write(repo, "stx-after", "true", ", stx-slow");
     // Unique per run: the shared Pulp holds good builds of earlier runs, and an identical package
     // would be reused from them instead of built (and would then write no log to read).
-    pkg(repo, "stx-envdump", "echo run " + System.nanoTime() + "; env | sed 's/^/ENV: /'", "");
+    NativeTestPackage.write(
+        repo, "stx-envdump", "echo run " + System.nanoTime() + "; env | sed 's/^/ENV: /'", "");
     return dir.resolve("tree");
   }
 
