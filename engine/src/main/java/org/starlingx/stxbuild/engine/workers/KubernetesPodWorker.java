@@ -36,7 +36,6 @@ import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
  * STX_BUILD_DEPS} and the repository session and Pulp connection ({@link PodRepositoryAccess}).
  */
 public final class KubernetesPodWorker implements PackageWorker {
-  private static final Duration LOG_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration ABORT_GRACE = Duration.ofSeconds(30);
   private final KubernetesClient client;
   private final BuildPodFactory pods;
@@ -47,6 +46,7 @@ public final class KubernetesPodWorker implements PackageWorker {
   private Map<String, String> chrootEnvironment =
       PodPackageBuild.chrootEnvironment(ChrootBuildOptions.of("bullseye"));
   private final PodCreator creator;
+  private PodLogReader logs;
 
   /**
    * @param sourceUrl where the repository service serves a request's {@code .dsc}
@@ -173,7 +173,10 @@ public final class KubernetesPodWorker implements PackageWorker {
         }
       }
       PodPlacement placement = progress.placement();
-      saveLog(resource, request, placement);
+      saveLog(
+          logReader().read(namespace, pod.getMetadata().getName(), buildContainer(pod)),
+          request,
+          placement);
       return new Result(outcome(ended), List.of(), placement);
     } finally {
       if (!abort.aborted()) {
@@ -223,24 +226,24 @@ public final class KubernetesPodWorker implements PackageWorker {
         "pod " + pod.getMetadata().getName() + " failed" + (reason == null ? "" : ": " + reason));
   }
 
-  private static void saveLog(
-      PodResource resource, PackageBuildRequest request, PodPlacement placement) {
-    String log;
-    // The API server fetches logs from the node's kubelet; a lost node must not hang the build.
-    java.util.concurrent.CompletableFuture<String> fetch =
-        java.util.concurrent.CompletableFuture.supplyAsync(resource::getLog);
-    try {
-      log = fetch.get(LOG_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      fetch.cancel(true);
-      log = "(no log from the pod within " + LOG_TIMEOUT.toSeconds() + " s)\n";
-    } catch (java.util.concurrent.ExecutionException e) {
-      log = "(no log from the pod: " + e.getCause().getMessage() + ")\n";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      log = "(interrupted while reading the pod's log)\n";
+  private synchronized PodLogReader logReader() {
+    if (logs == null) {
+      logs = new PodLogReader(client, PodLogReader.DEFAULT_TIMEOUT);
     }
-    writeLog(request, "# " + placement.describe() + "\n" + (log == null ? "" : log));
+    return logs;
+  }
+
+  /** The pkgbuilder container, even when the user's pod YAML added others. */
+  private static String buildContainer(Pod pod) {
+    return pod.getSpec().getContainers().stream()
+        .map(io.fabric8.kubernetes.api.model.Container::getName)
+        .filter(BuildRole.PKGBUILDER.id()::equals)
+        .findFirst()
+        .orElse(pod.getSpec().getContainers().get(0).getName());
+  }
+
+  private static void saveLog(String log, PackageBuildRequest request, PodPlacement placement) {
+    writeLog(request, "# " + placement.describe() + "\n" + log);
   }
 
   private static void writeLog(PackageBuildRequest request, String log) {
