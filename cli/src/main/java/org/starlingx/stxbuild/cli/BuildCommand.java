@@ -23,6 +23,7 @@ import org.starlingx.stxbuild.engine.schedule.AbortSignal;
 import org.starlingx.stxbuild.engine.schedule.GracefulStop;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
 import org.starlingx.stxbuild.engine.tenancy.QuotaWaitingPodCreator;
+import org.starlingx.stxbuild.engine.tenancy.TenantBuild;
 import org.starlingx.stxbuild.engine.workers.ChrootPackageWorker;
 import org.starlingx.stxbuild.engine.workers.ClusterWorkers;
 import org.starlingx.stxbuild.engine.workers.PackageWorker;
@@ -63,6 +64,7 @@ final class BuildCommand implements Callable<Integer> {
   @Mixin ScopeOptions scope;
   @Mixin RepositoryOptions repository;
   @Mixin ClusterOptions cluster;
+  @Mixin TenantOptions tenancy;
 
   @Option(
       names = "--workers",
@@ -139,7 +141,7 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // Absolute from the start: the work path is handed to processes running elsewhere.
     work = work.toAbsolutePath().normalize();
-    ScopeNames names = scope.names();
+    ScopeNames names = tenancy.asTenant() ? tenancy.names(scope.names()) : scope.names();
     if (tree.printRefusals() > 0) {
       return 1;
     }
@@ -159,6 +161,7 @@ final class BuildCommand implements Callable<Integer> {
         PulpClient pulp = repository.pulp();
         SessionNames session = names.repositorySession();
         try (KubernetesClient client = cluster.client();
+            TenantBuild tenant = asTenant(names, client);
             ClusterWorkers pods =
                 ClusterWorkers.open(
                     client,
@@ -176,7 +179,9 @@ final class BuildCommand implements Callable<Integer> {
                   + cluster.maxPods
                   + " at once");
           outcome =
-              packageBuild(new PulpPackageRepository(pulp, null), pods.worker())
+              packageBuild(
+                      new PulpPackageRepository(pulp, null),
+                      tenant == null ? pods.worker() : tenant.worker(pods.worker()))
                   .run(session, settings, abort);
         }
       } else {
@@ -217,6 +222,36 @@ final class BuildCommand implements Callable<Integer> {
           "build failed before it ended: its session was removed, the last good build stays");
       System.out.flush();
       throw e;
+    }
+  }
+
+  /** The build as its tenant's build when --tenants is given (provisioned now), else null. */
+  private TenantBuild asTenant(ScopeNames names, KubernetesClient builds) {
+    if (!tenancy.asTenant()) {
+      return null;
+    }
+    // The provisioner's client is needed only now: the tenant is provisioned once per process
+    // and its package builds find it provisioned (TenantOnDemand remembers it).
+    try (KubernetesClient provisioner =
+        tenancy.provisionerKubeconfig == null
+            ? null
+            : ClusterOptions.client(tenancy.provisionerKubeconfig, "--provisioner-kubeconfig")) {
+      TenantBuild tenant =
+          TenantBuild.open(
+              names,
+              tenancy.settings(),
+              provisioner == null ? builds : provisioner,
+              builds,
+              System.out::println);
+      System.out.println(
+          "tenant "
+              + tenant.tenant().kind().word()
+              + " "
+              + tenant.tenant().name()
+              + ": namespace "
+              + tenant.namespace()
+              + " provisioned");
+      return tenant;
     }
   }
 

@@ -73,18 +73,23 @@ final class ClusterOptions {
   }
 
   KubernetesClient client() {
+    return client(kubeconfig, "--kubeconfig");
+  }
+
+  /** A client from {@code kubeconfig} ({@code option} names it in errors), else the default. */
+  static KubernetesClient client(Path kubeconfig, String option) {
     if (kubeconfig == null) {
       return new KubernetesClientBuilder().build();
     }
     if (!Files.isRegularFile(kubeconfig)) {
-      throw new IllegalArgumentException("--kubeconfig " + kubeconfig + " is not a file");
+      throw new IllegalArgumentException(option + " " + kubeconfig + " is not a file");
     }
     try {
       return new KubernetesClientBuilder()
           .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
           .build();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read --kubeconfig " + kubeconfig, e);
+      throw new UncheckedIOException("cannot read " + option + " " + kubeconfig, e);
     }
   }
 
