@@ -20,8 +20,8 @@ import org.starlingx.stxbuild.engine.scope.ScopeNames;
 
 /**
  * Freestyle jobs: "StarlingX build environment" gives the build steps the scope's environment (the
- * same variables {@code stxBuild} sets), so the StarlingX builders know whose build it is. Run the
- * job on a kubernetes-plugin pod template label to build in a pod.
+ * same variables {@code stxBuild} sets), so the StarlingX builders know whose build it is. With the
+ * configured Kubernetes cloud the build runs in its scope's own pod ({@link StxFreestyleAgents}).
  */
 public class StxBuildWrapper extends SimpleBuildWrapper {
   private final String project;
@@ -69,8 +69,22 @@ public class StxBuildWrapper extends SimpleBuildWrapper {
       TaskListener listener,
       EnvVars initialEnvironment)
       throws IOException, InterruptedException {
-    environment(initialEnvironment).forEach(context::env);
-    listener.getLogger().println("StarlingX build environment for " + project + " " + branch);
+    StxFreestyleAgent agent = build.getAction(StxFreestyleAgent.class);
+    Map<String, String> env =
+        agent != null
+            ? StxEnvironment.of(
+                AgentTemplates.names(agent.scope(), StxBuildConfiguration.get()),
+                StxBuildConfiguration.get().getPulpUrl())
+            : environment(initialEnvironment);
+    env.forEach(context::env);
+    listener
+        .getLogger()
+        .println(
+            "StarlingX build environment for "
+                + project
+                + " "
+                + branch
+                + (agent != null ? " in pod " + agent.label() + " of " + agent.namespace() : ""));
   }
 
   @Extension

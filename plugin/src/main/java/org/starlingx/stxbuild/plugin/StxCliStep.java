@@ -110,7 +110,12 @@ public abstract class StxCliStep extends Step implements Serializable {
       copied = 0;
       StxCommandRunner.Prepared prepared = prepared();
       StxCommandRunner.start(
-          step, prepared, workspace, context.get(Launcher.class), workspace.child(control));
+          step,
+          prepared,
+          context.get(EnvVars.class),
+          workspace,
+          context.get(Launcher.class),
+          workspace.child(control));
       follow(prepared);
     }
 
@@ -127,9 +132,18 @@ public abstract class StxCliStep extends Step implements Serializable {
       DetachedCommandFollower follower =
           new DetachedCommandFollower(new AgentControlFiles(dir), copied, System::nanoTime);
       try (java.io.OutputStream out = prepared.maskedLog(context.get(TaskListener.class))) {
+        jenkins.model.Jenkins started = jenkins.model.Jenkins.get();
         while (true) {
+          if (started.isTerminating() || jenkins.model.Jenkins.getInstanceOrNull() != started) {
+            // The controller shuts down: copy nothing more, so the position saved with the
+            // program is where the resumed execution goes on, and no line is copied twice.
+            return;
+          }
           DetachedCommand.State state = follower.poll(out);
-          copied = follower.copied();
+          if (follower.copied() != copied) {
+            copied = follower.copied();
+            context.saveState(); // the position survives a restart that comes before the next
+          }
           if (state instanceof DetachedCommand.Ended ended) {
             // the report shows on the build page whether the build failed or not
             StxBuildReportAction.attachIfWritten(

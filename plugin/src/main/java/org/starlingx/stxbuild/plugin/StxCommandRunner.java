@@ -114,18 +114,32 @@ final class StxCommandRunner {
     failUnlessZero(step, exit);
   }
 
-  /** Starts the command detached, its control directory at {@code control}; returns at once. */
+  /**
+   * Starts the command detached, its control directory at {@code control}; returns at once. It sees
+   * the step's environment ({@code withEnv}, {@code stxBuild}'s scope, a tool on {@code PATH}), as
+   * {@code sh} does, with the command's own variables over it.
+   */
   static void start(
-      StxCliStep step, Prepared prepared, FilePath workspace, Launcher launcher, FilePath control)
+      StxCliStep step,
+      Prepared prepared,
+      Map<String, String> stepEnv,
+      FilePath workspace,
+      Launcher launcher,
+      FilePath control)
       throws IOException, InterruptedException {
-    Map<String, String> launchEnv = new HashMap<>(prepared.command().env());
+    // The launcher goes in a file: Jenkins' local launcher would expand its "$STX_CONTROL".
+    control.mkdirs();
+    FilePath script = control.child(DetachedCommand.LAUNCHER_FILE);
+    script.write(DetachedCommand.launcherScript(), "UTF-8");
+    Map<String, String> launchEnv = new HashMap<>(stepEnv);
+    launchEnv.putAll(prepared.command().env());
     launchEnv.putAll(DetachedCommand.launchEnv(control.getRemote()));
     // a package build writes its summary and report location here for the build page
     launchEnv.put(ReportLink.ENV, control.child(StxBuildReportAction.LINK_FILE).getRemote());
     int exit =
         launcher
             .launch()
-            .cmds(DetachedCommand.launchArgv(prepared.command().argv()))
+            .cmds(DetachedCommand.launchArgv(script.getRemote(), prepared.command().argv()))
             .envs(launchEnv)
             .pwd(workspace)
             .quiet(true)

@@ -47,6 +47,25 @@ public final class DetachedCommand {
     return launch;
   }
 
+  /** The name of the launcher script {@link #launchArgv(String, List)} runs. */
+  public static final String LAUNCHER_FILE = "launch.sh";
+
+  /**
+   * The text of the launcher as a script file, for whoever cannot pass it as an argument: Jenkins'
+   * local launcher replaces every {@code $NAME} of its environment in the arguments, so the
+   * launcher's own {@code "$STX_CONTROL"} would arrive expanded and unquoted.
+   */
+  public static String launcherScript() {
+    return LAUNCHER + "\n";
+  }
+
+  /** Starts {@code argv} detached through {@link #launcherScript()} saved at {@code script}. */
+  public static List<String> launchArgv(String script, List<String> argv) {
+    List<String> launch = new ArrayList<>(List.of("sh", script));
+    launch.addAll(argv);
+    return launch;
+  }
+
   /** The environment {@link #launchArgv} needs, beside the command's own. */
   public static Map<String, String> launchEnv(String controlDir) {
     return Map.of("STX_CONTROL", controlDir, "STX_DETACHED", WRAPPER);
