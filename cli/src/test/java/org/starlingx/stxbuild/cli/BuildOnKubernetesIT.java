@@ -2,14 +2,10 @@ package org.starlingx.stxbuild.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +14,7 @@ import org.starlingx.stxbuild.engine.demo.StaticUpstream;
 import org.starlingx.stxbuild.engine.pods.RoleSettings;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpConnection;
-import org.starlingx.stxbuild.engine.repo.pulp.PulpPackageRepository;
-import org.starlingx.stxbuild.engine.schedule.AbortSignal;
-import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
-import org.starlingx.stxbuild.engine.workers.PodPackageBuild;
 import org.starlingx.stxbuild.testenv.kube.KubeCluster;
 import org.starlingx.stxbuild.testenv.kube.KubeClusterExtension;
 import org.starlingx.stxbuild.testenv.kube.KwokContainerPlayer;
@@ -72,7 +64,7 @@ class BuildOnKubernetesIT {
     try (StaticUpstream upstream =
             new StaticUpstream(REPOSITORY.resolve("samples/stx-sample-upstream"));
         KwokContainerPlayer player =
-            new KwokContainerPlayer(client, 3, pod -> runPodCommand(pod, pulp))) {
+            new KwokContainerPlayer(client, 3, pod -> PlayedPkgbuilder.run(pod, pulp, work))) {
       run =
           CliRun.of(
               "build",
@@ -113,25 +105,5 @@ class BuildOnKubernetesIT {
     assertThat(run.out()).containsPattern("pod \\S+ on node stx-node-\\d, running after");
     assertThat(client.pods().list().getItems()).isEmpty();
     assertThat(client.secrets().withLabel(ScopeNames.SCOPE_LABEL).list().getItems()).isEmpty();
-  }
-
-  /** What the pkgbuilder container runs: {@code stx-build pkgbuild} with the pod's environment. */
-  private int runPodCommand(Pod pod, PulpClient pulp) {
-    Map<String, String> env = new HashMap<>();
-    for (EnvVar var : pod.getSpec().getContainers().get(0).getEnv()) {
-      if (var.getValue() != null) {
-        env.put(var.getName(), var.getValue());
-      }
-    }
-    try {
-      Path dir = Files.createTempDirectory(work, pod.getMetadata().getName());
-      TaskOutcome outcome =
-          PodPackageBuild.fromEnvironment(env)
-              .run(new PulpPackageRepository(pulp, null), dir, new AbortSignal());
-      return outcome instanceof TaskOutcome.Built ? 0 : 1;
-    } catch (Exception e) {
-      e.printStackTrace();
-      return 2;
-    }
   }
 }
