@@ -1,9 +1,7 @@
 package org.starlingx.stxbuild.cli;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,16 +73,7 @@ final class TenantsCommand implements Runnable {
     }
 
     KubernetesClient client() {
-      if (kubeconfig == null) {
-        return new KubernetesClientBuilder().build();
-      }
-      try {
-        return new KubernetesClientBuilder()
-            .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
-            .build();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the kubeconfig " + kubeconfig, e);
-      }
+      return org.starlingx.stxbuild.cli.ClusterOptions.client(kubeconfig, "--kubeconfig");
     }
 
     TenantSettings settings(KubernetesClient client) {
