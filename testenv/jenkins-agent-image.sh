@@ -5,9 +5,11 @@
 # REMOTING_JAR is the remoting jar of the Jenkins it connects to (org.jenkins-ci.main:remoting, the
 # version jenkins-core depends on; the IT passes the one on its class path). REGISTRY defaults to
 # the testenv registry (127.0.0.1:25000). The image is
-#   <REGISTRY>/starlingx-build/jenkins-agent:<remoting version>
-# and holds a Debian bookworm minbase, Debian's openjdk-17-jre-headless (remoting 3355 is Java 17
-# byte code), the jar as /usr/share/jenkins/agent.jar and /usr/local/bin/jenkins-agent, the
+#   <REGISTRY>/starlingx-build/jenkins-agent:<remoting version>-openjdk-21
+# and holds a Debian trixie minbase, Debian's openjdk-21-jre-headless (remoting 3355 itself is Java
+# 17 byte code, but the agent loads Jenkins core's classes from the controller, and Jenkins 2.568.1
+# is Java 21 byte code: a JRE 17 agent connects, then fails with UnsupportedClassVersionError on
+# hudson.slaves.SlaveComputer$SlaveVersion; bookworm has no JRE 21), the jar as /usr/share/jenkins/agent.jar and /usr/local/bin/jenkins-agent, the
 # entrypoint the kubernetes-plugin expects of its agent image: it reads JENKINS_URL,
 # JENKINS_SECRET, JENKINS_AGENT_NAME, JENKINS_WEB_SOCKET, JENKINS_AGENT_WORKDIR (and the older
 # JENKINS_NAME, JENKINS_TUNNEL, JENKINS_DIRECT_CONNECTION) as jenkins/inbound-agent's does. It runs
@@ -20,9 +22,11 @@ registry=${2:-127.0.0.1:${STX_REGISTRY_PORT:-25000}}
 [ -f "$jar" ] || { echo "jenkins-agent-image: remoting jar $jar does not exist" >&2; exit 1; }
 version=$(unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Version: //p')
 [ -n "$version" ] || { echo "jenkins-agent-image: $jar has no Version in its manifest; expected org.jenkins-ci.main:remoting" >&2; exit 1; }
-suite=${STX_KUBE_DEBIAN_SUITE:-bookworm}
+suite=${STX_AGENT_DEBIAN_SUITE:-trixie}
+jre=${STX_AGENT_JRE_PACKAGE:-openjdk-21-jre-headless}
 mirror=${STX_KUBE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-name=starlingx-build/jenkins-agent:$version
+# The tag names the remoting version and the JRE: a change of either makes a new image.
+name=starlingx-build/jenkins-agent:$version-${jre%%-jre*}
 cache=${STX_TESTENV_HOME:-$HOME/.cache/starlingx-build/testenv}/agent-image
 log=$cache/build.log
 
@@ -35,15 +39,15 @@ for tool in mmdebstrap buildah unzip; do
   command -v "$tool" >/dev/null || { echo "jenkins-agent-image: $tool is missing (testenv/kube.sh up installs it with the real node)" >&2; exit 1; }
 done
 started=$SECONDS
-mkdir -p "$cache/debs"
+mkdir -p "$cache/debs-$suite"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The downloaded .debs are kept between builds (a new remoting version rebuilds in seconds).
 SOURCE_DATE_EPOCH=946684800 mmdebstrap --quiet --variant=minbase --format=tar \
-  --include=openjdk-17-jre-headless,ca-certificates \
+  --include="$jre",ca-certificates \
   --setup-hook='mkdir -p "$1"/var/cache/apt/archives/' \
-  --setup-hook="sync-in $cache/debs /var/cache/apt/archives/" \
-  --customize-hook="sync-out /var/cache/apt/archives $cache/debs" \
+  --setup-hook="sync-in $cache/debs-$suite /var/cache/apt/archives/" \
+  --customize-hook="sync-out /var/cache/apt/archives $cache/debs-$suite" \
   --customize-hook='rm -rf "$1"/usr/share/doc "$1"/usr/share/man "$1"/var/lib/apt/lists/*' \
   "$suite" "$work/rootfs.tar" "$mirror" >"$log" 2>&1 \
   || { tail -20 "$log" >&2; echo "jenkins-agent-image: mmdebstrap failed (log: $log)" >&2; exit 1; }
