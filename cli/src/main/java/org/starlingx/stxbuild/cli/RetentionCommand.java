@@ -50,9 +50,7 @@ final class RetentionCommand implements Callable<Integer> {
     if (!report.content().keep().isEmpty() || !report.content().remove().isEmpty()) {
       out.printf(
           "Packages: %s %d that no kept build refers to; kept %d that kept builds refer to%n",
-          verb,
-          report.content().remove().size(),
-          report.content().keep().size());
+          verb, report.content().remove().size(), report.content().keep().size());
     }
     return 0;
   }
