@@ -47,6 +47,11 @@ final class RetentionCommand implements Callable<Integer> {
         report.removed().size(),
         report.kept().size(),
         dryRun ? "; nothing was changed" : "");
+    if (!report.content().keep().isEmpty() || !report.content().remove().isEmpty()) {
+      out.printf(
+          "Packages: %s %d that no kept build refers to; kept %d that kept builds refer to%n",
+          verb, report.content().remove().size(), report.content().keep().size());
+    }
     return 0;
   }
 }

@@ -35,16 +35,21 @@ public final class RetentionSweeper {
   }
 
   /**
-   * Sweeps the store: with {@code dryRun} only reports what would go; otherwise removes it and then
-   * cleans what nothing references any more.
+   * Sweeps the store: with {@code dryRun} only reports what would go; otherwise removes it and the
+   * packages no kept build refers to any more. Their build records go first, so reuse never starts
+   * to refer to a package this sweep removes.
    */
   public RetentionReport sweep(RetentionStore store, boolean dryRun) {
     RetentionReport plan = plan(store.inventory());
+    ContentSelection content = ContentSelection.of(store.builds(plan.removed()));
     if (dryRun) {
-      return plan;
+      return new RetentionReport(true, plan.removed(), plan.kept(), content);
     }
+    store.forget(content.remove());
     plan.removed().forEach(store::delete);
+    content.dropped().forEach(store::drop);
     store.cleanUnreferenced();
-    return new RetentionReport(false, plan.removed(), plan.kept());
+    store.removeContent(content.remove());
+    return new RetentionReport(false, plan.removed(), plan.kept(), content);
   }
 }

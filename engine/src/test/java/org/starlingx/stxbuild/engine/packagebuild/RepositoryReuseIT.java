@@ -35,9 +35,9 @@ import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
  * lives in Pulp, so a build in a fresh work directory (a fresh pod) rebuilds nothing, another
  * user's first build of the same branch rebuilds nothing and sends no byte, a never_reuse package
  * is rebuilt for another line, and a changed library rebuilds exactly itself and its reverse
- * dependencies. Prints, per build: packages built, bytes uploaded, wall time; and Pulp's stored /
- * unique bytes. {@code -Dstx.bench.reuse=true} runs the same sequence with per-line-only reuse
- * beside it.
+ * dependencies, and two concurrent builds of the same new inputs build each package once. Prints,
+ * per build: packages built, bytes uploaded, wall time; and Pulp's stored / unique bytes. {@code
+ * -Dstx.bench.reuse=true} runs the same sequence with per-line-only reuse beside it.
  */
 @ExtendWith(PulpServerExtension.class)
 class RepositoryReuseIT {
@@ -121,11 +121,20 @@ class RepositoryReuseIT {
         figures.add(c2.figures("C, changed, shared"));
         assertThat(c2.built()).as("C takes A's and B's rebuilt packages").isEmpty();
       }
-      if (scope == ReuseScope.EVERYTHING && Boolean.getBoolean("stx.it.concurrentReuse")) {
-        // Two concurrent builds of the same new inputs build each package once. Opt-in: its last
-        // run failed (three packages built by both, the waiter claiming after the holder released
-        // and before its record was complete); the claim now checks the records again.
-        Files.writeString(source, Files.readString(source).replace("return 22;", "return 23;"));
+      if (scope == ReuseScope.EVERYTHING) {
+        // Two concurrent builds of the same new inputs build each package once: one claims each
+        // package, the other waits for its record and takes it by reference. CI changes one leaf
+        // package (about a minute more); -Dstx.it.concurrentReuse=true changes the library, so
+        // four packages in two build levels are waited for.
+        List<String> changed;
+        if (Boolean.getBoolean("stx.it.concurrentReuse")) {
+          Files.writeString(source, Files.readString(source).replace("return 22;", "return 23;"));
+          changed = LIBRARY_AND_REVERSE_DEPS;
+        } else {
+          Files.writeString(
+              tree.resolve("utilities/docs/stx-sample-docs/debian/it-run"), run + "-concurrent\n");
+          changed = List.of("stx-sample-docs");
+        }
         java.util.concurrent.ExecutorService pool =
             java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -141,7 +150,7 @@ class RepositoryReuseIT {
           builtByBoth.addAll(e1.built());
           assertThat(builtByBoth)
               .as("each package built once by D or E")
-              .containsExactlyInAnyOrderElementsOf(LIBRARY_AND_REVERSE_DEPS);
+              .containsExactlyInAnyOrderElementsOf(changed);
         } finally {
           pool.shutdownNow();
         }

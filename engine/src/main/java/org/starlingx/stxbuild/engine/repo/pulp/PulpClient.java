@@ -41,6 +41,10 @@ public final class PulpClient {
     return tasks;
   }
 
+  PulpHttp http() {
+    return http;
+  }
+
   public PulpArtifacts artifacts() {
     return artifacts;
   }

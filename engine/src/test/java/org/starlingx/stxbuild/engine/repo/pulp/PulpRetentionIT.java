@@ -51,7 +51,8 @@ class PulpRetentionIT {
     released.complete();
 
     OnlyLabelledStore store =
-        new OnlyLabelledStore(new PulpRetentionStore(pulp, Duration.ofHours(1)), "stx.run", run);
+        new OnlyLabelledStore(
+            new PulpRetentionStore(pulp, Duration.ofHours(1), "stx.run=" + run), "stx.run", run);
     RetentionSweeper fifteenDaysOn =
         new RetentionSweeper(
             RetentionPolicy.DEFAULT,

@@ -1,6 +1,9 @@
 package org.starlingx.stxbuild.engine.repo.testing;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import org.starlingx.stxbuild.engine.retention.BuildContent;
 import org.starlingx.stxbuild.engine.retention.RetentionStore;
 import org.starlingx.stxbuild.engine.retention.StoredItem;
 
@@ -21,5 +24,27 @@ public record OnlyLabelledStore(RetentionStore store, String key, String value)
   @Override
   public void cleanUnreferenced() {
     store.cleanUnreferenced();
+  }
+
+  @Override
+  public List<BuildContent> builds(Collection<StoredItem> removed) {
+    return store.builds(removed).stream()
+        .filter(build -> value.equals(build.labels().get(key)))
+        .toList();
+  }
+
+  @Override
+  public void forget(Set<String> content) {
+    store.forget(content);
+  }
+
+  @Override
+  public void drop(BuildContent build) {
+    store.drop(build);
+  }
+
+  @Override
+  public void removeContent(Set<String> content) {
+    store.removeContent(content);
   }
 }
