@@ -24,6 +24,15 @@ public record ChrootBuildOptions(
         ChrootSpec.of(codename), false, Runtime.getRuntime().availableProcessors(), false);
   }
 
+  /**
+   * What a result built with these options depends on besides the package's inputs: the chroot
+   * (codename, architecture, mirror, seed packages) and whether tests ran. Not the make jobs, which
+   * change how fast a package builds, not what it builds.
+   */
+  public String identity() {
+    return chroot.name() + (runTests ? "+tests" : "");
+  }
+
   /** The make jobs of one package. */
   public int jobs(boolean serial) {
     return serial ? 1 : maxJobs;

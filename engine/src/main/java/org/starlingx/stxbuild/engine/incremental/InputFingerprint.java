@@ -14,17 +14,31 @@ import org.starlingx.stxbuild.engine.source.PackageRecipe;
 /**
  * What a package build reads, as one sha256: every file of its package directory (metadata,
  * packaging, patches, in-tree sources), the sources outside it that {@code src_path} names, the
- * checksums of its downloads, the distribution and build type, and the fingerprints of its in-tree
- * build-deps (so a changed library rebuilds everything built against it).
+ * checksums of its downloads, the distribution and build type, the build environment (the chroot it
+ * builds in), and the fingerprints of its in-tree build-deps (so a changed library rebuilds
+ * everything built against it).
  */
 public final class InputFingerprint {
   private InputFingerprint() {}
 
+  /** Without a build environment (tests of the inputs alone). */
   public static String of(
       PackageRecipe recipe,
       String dist,
       String buildType,
       Map<String, String> buildDepFingerprints) {
+    return of(recipe, dist, buildType, buildDepFingerprints, "");
+  }
+
+  /**
+   * @param environment the worker's build environment ({@code PackageWorker#environment()})
+   */
+  public static String of(
+      PackageRecipe recipe,
+      String dist,
+      String buildType,
+      Map<String, String> buildDepFingerprints,
+      String environment) {
     Path dir = recipe.dir();
     String files = SourceFingerprint.of(dir, List.of("."), List.of());
     String outside = "";
@@ -39,6 +53,9 @@ public final class InputFingerprint {
     update(sha256, "outside", outside);
     update(sha256, "dist", dist);
     update(sha256, "type", buildType);
+    if (!environment.isEmpty()) {
+      update(sha256, "environment", environment);
+    }
     recipe
         .downloads()
         .forEach(d -> update(sha256, "download", d.fileName() + ":" + d.download().checksum()));

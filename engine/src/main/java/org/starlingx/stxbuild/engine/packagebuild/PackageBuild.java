@@ -248,7 +248,8 @@ public final class PackageBuild {
                     }
                     String type = buildTypeOf(recipe, settings);
                     String fingerprint =
-                        InputFingerprint.of(recipe, settings.dist(), type, depFingerprints);
+                        InputFingerprint.of(
+                            recipe, settings.dist(), type, depFingerprints, worker.environment());
                     fingerprints.put(id, fingerprint);
                     Optional<List<Path>> reusable =
                         settings.force() ? Optional.empty() : reusable(history, id, fingerprint);

@@ -46,4 +46,9 @@ public final class TenantPackageWorker implements PackageWorker {
   public boolean remote() {
     return pods.remote();
   }
+
+  @Override
+  public String environment() {
+    return pods.environment();
+  }
 }

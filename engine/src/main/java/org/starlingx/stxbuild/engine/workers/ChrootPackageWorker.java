@@ -59,6 +59,11 @@ public final class ChrootPackageWorker implements PackageWorker {
   }
 
   @Override
+  public String environment() {
+    return options.identity();
+  }
+
+  @Override
   public Result build(PackageBuildRequest request, String worker, AbortSignal abort) {
     long deadline = System.nanoTime() + limits.packageTimeout().toNanos();
     try {

@@ -161,6 +161,11 @@ public final class ClusterWorkers implements AutoCloseable {
       public boolean remote() {
         return true;
       }
+
+      @Override
+      public String environment() {
+        return worker.environment();
+      }
     };
   }
 

@@ -45,6 +45,7 @@ public final class KubernetesPodWorker implements PackageWorker {
   private final Duration timeout;
   private Map<String, String> chrootEnvironment =
       PodPackageBuild.chrootEnvironment(ChrootBuildOptions.of("bullseye"));
+  private String environment = ChrootBuildOptions.of("bullseye").identity();
   private final PodCreator creator;
   private PodLogReader logs;
 
@@ -85,7 +86,13 @@ public final class KubernetesPodWorker implements PackageWorker {
   /** Builds in chroots of these options (codename, mirror, tests, make jobs) inside the pods. */
   public KubernetesPodWorker withChroot(ChrootBuildOptions options) {
     this.chrootEnvironment = PodPackageBuild.chrootEnvironment(options);
+    this.environment = options.identity();
     return this;
+  }
+
+  @Override
+  public String environment() {
+    return environment;
   }
 
   private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {

@@ -31,6 +31,16 @@ public interface PackageWorker {
       throws InterruptedException;
 
   /**
+   * The build environment a result of this worker depends on besides the package's inputs (for
+   * chroot builds, local or in pods: the chroot's codename, mirror and seed, and whether tests
+   * ran); part of each package's input fingerprint, so a result is reused only from the same
+   * environment.
+   */
+  default String environment() {
+    return "";
+  }
+
+  /**
    * True for workers that run elsewhere (pods): they take build-deps from the session's published
    * apt source and add their results to the session themselves.
    */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
 import org.starlingx.stxbuild.engine.source.MetaData;
 import org.starlingx.stxbuild.engine.source.PackageRecipe;
 import org.starlingx.stxbuild.engine.source.RecipeKind;
@@ -103,5 +104,30 @@ class InputFingerprintTest {
   void distributionAndBuildTypeArePartOfTheInputs() {
     assertThat(InputFingerprint.of(lib, "bookworm", "std", Map.of())).isNotEqualTo(libPrint());
     assertThat(InputFingerprint.of(lib, "bullseye", "rt", Map.of())).isNotEqualTo(libPrint());
+    // another chroot (mirror, seed) or tests run: another environment, another fingerprint
+    String debian = ChrootBuildOptions.of("bullseye").identity();
+    assertThat(InputFingerprint.of(lib, "bullseye", "std", Map.of(), debian))
+        .isNotEqualTo(libPrint())
+        .isEqualTo(InputFingerprint.of(lib, "bullseye", "std", Map.of(), debian))
+        .isNotEqualTo(
+            InputFingerprint.of(
+                lib,
+                "bullseye",
+                "std",
+                Map.of(),
+                ChrootBuildOptions.of("bullseye")
+                    .withChroot(
+                        ChrootBuildOptions.of("bullseye")
+                            .chroot()
+                            .withMirror(
+                                java.net.URI.create("http://mirror.example.invalid/debian")))
+                    .identity()))
+        .isNotEqualTo(
+            InputFingerprint.of(
+                lib,
+                "bullseye",
+                "std",
+                Map.of(),
+                ChrootBuildOptions.of("bullseye").withTests(true).identity()));
   }
 }
