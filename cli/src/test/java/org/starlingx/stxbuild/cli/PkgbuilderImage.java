@@ -24,8 +24,8 @@ final class PkgbuilderImage {
         new SelfImages(node.registry() + "/starlingx-build", SelfImages.projectVersion());
     String image = names.pkgbuilder(codename);
     String tag = image.substring(image.lastIndexOf(':') + 1);
-    if (!Boolean.getBoolean("stx.selfimages.rebuild") && present(node, tag)) {
-      return image;
+    if (Boolean.getBoolean("stx.selfimages.reuse") && present(node, tag)) {
+      return pinned(node, image, tag);
     }
     Path repository = Path.of("").toAbsolutePath().getParent();
     Process build =
@@ -37,7 +37,38 @@ final class PkgbuilderImage {
       throw new IllegalStateException(
           "testenv/self-images.sh did not push " + image + " (exit " + build.exitValue() + ")");
     }
-    return image;
+    return pinned(node, image, tag);
+  }
+
+  /**
+   * The image by its digest: the tag stays the same from build to build, and a kubelet that holds
+   * an image under that tag would run the old one (IfNotPresent).
+   */
+  private static String pinned(RealNode node, String image, String tag)
+      throws IOException, InterruptedException {
+    URI manifest =
+        URI.create(
+            "http://"
+                + node.registry()
+                + "/v2/starlingx-build/stx-build-pkgbuilder/manifests/"
+                + tag);
+    HttpResponse<Void> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(manifest)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .header(
+                        "Accept",
+                        "application/vnd.oci.image.manifest.v1+json,"
+                            + "application/vnd.docker.distribution.manifest.v2+json")
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    String digest =
+        response
+            .headers()
+            .firstValue("Docker-Content-Digest")
+            .orElseThrow(() -> new IllegalStateException("no digest for " + manifest));
+    return image + "@" + digest;
   }
 
   private static boolean present(RealNode node, String tag)
