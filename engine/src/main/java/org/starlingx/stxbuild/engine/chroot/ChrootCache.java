@@ -141,6 +141,9 @@ public final class ChrootCache {
             "-xpf",
             tarball.toString(),
             "--numeric-owner",
+            // Builds mount their own /dev (ChrootBuildScript): the tarball's device nodes are
+            // never used, and skipping them spares a container CAP_MKNOD (pod builds).
+            "--exclude=./dev/*",
             "-C",
             partial.toString()));
     Path log = root.resolveSibling(root.getFileName() + ".unpack.log");

@@ -30,6 +30,8 @@ public final class ImageRootfs {
           "git",
           "curl",
           "python3",
+          // kill(1): a build's process group is stopped with it (LoggedProcess).
+          "procps",
           "xz-utils");
 
   private ImageRootfs() {}

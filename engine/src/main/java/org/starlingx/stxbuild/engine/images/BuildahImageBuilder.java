@@ -121,6 +121,23 @@ public final class BuildahImageBuilder {
     }
   }
 
+  /** Whether this store holds image {@code tag} (built before: a cached layer to build on). */
+  public boolean has(String tag) {
+    try {
+      Process process =
+          new ProcessBuilder(buildah("inspect", "--type", "image", tag))
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return process.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Mounts an image's root file system (read it, chroot into it); {@link #unmount} after. */
   public Path mount(String tag) {
     String container =

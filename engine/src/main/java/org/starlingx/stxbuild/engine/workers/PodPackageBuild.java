@@ -111,12 +111,30 @@ public record PodPackageBuild(
           attached.addPackages(result.debs());
         }
       }
-      Files.copy(work.resolve(name + ".log"), System.out);
+      Path log = work.resolve(name + ".log");
+      if (Files.isRegularFile(log)) {
+        Files.copy(log, System.out);
+      }
+      // The pod's log is all the caller sees: a failure before the build (no chroot, say) says
+      // why here, where no build log exists.
+      if (!(result.outcome() instanceof TaskOutcome.Built)) {
+        System.out.println("stx-build pkgbuild: " + name + ": " + describe(result.outcome()));
+      }
       return result.outcome();
     } catch (IOException e) {
       throw new UncheckedIOException(
           "the pod build of " + sourceUrl + " failed: " + e.getMessage(), e);
     }
+  }
+
+  private static String describe(TaskOutcome outcome) {
+    if (outcome instanceof TaskOutcome.Failed f) {
+      return "failed: " + f.reason();
+    }
+    if (outcome instanceof TaskOutcome.InfrastructureFailure f) {
+      return "worker failure: " + f.reason();
+    }
+    return String.valueOf(outcome);
   }
 
   private Path fetchSource(Path dir) throws IOException {
