@@ -122,7 +122,9 @@ class KubernetesSampleBuildIT {
                       "amd64",
                       2,
                       0,
-                      false),
+                      // force: every package is built in a pod, none reused from the good builds
+                      // of the sample other tests keep in the shared Pulp
+                      true),
                   new AbortSignal());
     }
 
