@@ -37,13 +37,7 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
       throw new IllegalArgumentException(where + ": expected a first paragraph with 'Source:'");
     }
     Map<String, String> sourceParagraph = paragraphs.get(0);
-    List<Relation> depends = new ArrayList<>();
-    for (String field : List.of("build-depends", "build-depends-indep", "build-depends-arch")) {
-      String value = sourceParagraph.get(field);
-      if (value != null) {
-        depends.addAll(Relation.parseList(value, where + ": " + field));
-      }
-    }
+    List<Relation> depends = buildDepends(sourceParagraph, where);
     List<Binary> binaries = new ArrayList<>();
     for (Map<String, String> paragraph : paragraphs.subList(1, paragraphs.size())) {
       String name = paragraph.get("package");
@@ -58,86 +52,70 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
 
   /** The files a {@code .dsc} lists with their sha256 (Checksums-Sha256). */
   public static java.util.Map<String, String> dscSha256(Path dsc) {
-    try {
-      Map<String, String> fields =
-          Deb822.paragraphs(
-                  org.starlingx.stxbuild.engine.source.InputLimits.readString(
-                      dsc,
-                      org.starlingx.stxbuild.engine.source.InputLimits.CONTROL_BYTES,
-                      ".dsc file"),
-                  dsc.toString())
-              .get(0);
-      String listing = fields.get("checksums-sha256");
-      if (listing == null) {
-        throw new IllegalArgumentException(dsc.getFileName() + " has no Checksums-Sha256");
-      }
-      java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
-      for (String line : listing.split("\n")) {
-        String[] parts = line.strip().split("\\s+");
-        if (parts.length == 3) {
-          files.put(parts[2], parts[0]);
-        }
-      }
-      return files;
-    } catch (UncheckedIOException e) {
-      throw new UncheckedIOException("cannot read " + dsc, e.getCause());
+    String listing = dscFields(dsc).get("checksums-sha256");
+    if (listing == null) {
+      throw new IllegalArgumentException(dsc.getFileName() + " has no Checksums-Sha256");
     }
+    return listedFiles(listing);
   }
 
   /** What a {@code .dsc} says of its source: name, build dependencies, binary packages. */
   public static DebControl fromDsc(Path dsc) {
+    Map<String, String> fields = dscFields(dsc);
+    List<Relation> depends = buildDepends(fields, dsc.toString());
+    List<Binary> binaries = new ArrayList<>();
+    for (String binary : fields.getOrDefault("binary", "").split(",")) {
+      if (!binary.isBlank()) {
+        binaries.add(new Binary(binary.strip(), fields.getOrDefault("architecture", "any")));
+      }
+    }
+    return new DebControl(fields.get("source"), List.copyOf(depends), List.copyOf(binaries));
+  }
+
+  /** The file names a {@code .dsc} lists (Checksums-Sha256, or Files). */
+  public static List<String> dscFiles(Path dsc) {
+    Map<String, String> fields = dscFields(dsc);
+    String listing = fields.getOrDefault("checksums-sha256", fields.get("files"));
+    if (listing == null) {
+      throw new IllegalArgumentException(dsc + ": lists no files");
+    }
+    return new ArrayList<>(listedFiles(listing).keySet());
+  }
+
+  /** The first paragraph of a {@code .dsc}, read within the control size limit. */
+  private static Map<String, String> dscFields(Path dsc) {
     try {
-      Map<String, String> fields =
-          Deb822.paragraphs(
-                  org.starlingx.stxbuild.engine.source.InputLimits.readString(
-                      dsc,
-                      org.starlingx.stxbuild.engine.source.InputLimits.CONTROL_BYTES,
-                      ".dsc file"),
-                  dsc.toString())
-              .get(0);
-      List<Relation> depends = new ArrayList<>();
-      for (String field : List.of("build-depends", "build-depends-indep", "build-depends-arch")) {
-        if (fields.get(field) != null) {
-          depends.addAll(Relation.parseList(fields.get(field), dsc + ": " + field));
-        }
-      }
-      List<Binary> binaries = new ArrayList<>();
-      for (String binary : fields.getOrDefault("binary", "").split(",")) {
-        if (!binary.isBlank()) {
-          binaries.add(new Binary(binary.strip(), fields.getOrDefault("architecture", "any")));
-        }
-      }
-      return new DebControl(fields.get("source"), List.copyOf(depends), List.copyOf(binaries));
+      return Deb822.paragraphs(
+              org.starlingx.stxbuild.engine.source.InputLimits.readString(
+                  dsc, org.starlingx.stxbuild.engine.source.InputLimits.CONTROL_BYTES, ".dsc file"),
+              dsc.toString())
+          .get(0);
     } catch (UncheckedIOException e) {
       throw new UncheckedIOException("cannot read " + dsc, e.getCause());
     }
   }
 
-  /** The file names a {@code .dsc} lists (Checksums-Sha256, or Files). */
-  public static List<String> dscFiles(Path dsc) {
-    try {
-      Map<String, String> fields =
-          Deb822.paragraphs(
-                  org.starlingx.stxbuild.engine.source.InputLimits.readString(
-                      dsc,
-                      org.starlingx.stxbuild.engine.source.InputLimits.CONTROL_BYTES,
-                      ".dsc file"),
-                  dsc.toString())
-              .get(0);
-      String listing = fields.getOrDefault("checksums-sha256", fields.get("files"));
-      if (listing == null) {
-        throw new IllegalArgumentException(dsc + ": lists no files");
+  /** Build-Depends, Build-Depends-Indep and Build-Depends-Arch of a source paragraph, together. */
+  private static List<Relation> buildDepends(Map<String, String> paragraph, String where) {
+    List<Relation> depends = new ArrayList<>();
+    for (String field : List.of("build-depends", "build-depends-indep", "build-depends-arch")) {
+      String value = paragraph.get(field);
+      if (value != null) {
+        depends.addAll(Relation.parseList(value, where + ": " + field));
       }
-      List<String> names = new ArrayList<>();
-      for (String line : listing.split("\n")) {
-        String[] parts = line.strip().split("\\s+");
-        if (parts.length == 3) {
-          names.add(parts[2]);
-        }
-      }
-      return names;
-    } catch (UncheckedIOException e) {
-      throw new UncheckedIOException("cannot read " + dsc, e.getCause());
     }
+    return depends;
+  }
+
+  /** File name to checksum of a Checksums-* or Files listing ("checksum size name" lines). */
+  private static Map<String, String> listedFiles(String listing) {
+    Map<String, String> files = new java.util.LinkedHashMap<>();
+    for (String line : listing.split("\n")) {
+      String[] parts = line.strip().split("\\s+");
+      if (parts.length == 3) {
+        files.put(parts[2], parts[0]);
+      }
+    }
+    return files;
   }
 }
