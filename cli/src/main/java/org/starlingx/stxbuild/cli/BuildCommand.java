@@ -263,6 +263,7 @@ final class BuildCommand implements Callable<Integer> {
                   new PulpLogExporter(repository.pulp(), work.resolve(".export")),
                   names.repositorySession().session(),
                   outcome.logs())
+              .page()
               .toString());
     } catch (RuntimeException e) {
       System.err.println(

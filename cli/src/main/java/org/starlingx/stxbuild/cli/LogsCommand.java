@@ -2,7 +2,6 @@ package org.starlingx.stxbuild.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,21 +38,24 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int logCount = ReportPublication.logsIn(directory).size();
-    boolean withReport = Files.isRegularFile(directory.resolve(ReportPublication.REPORT));
+    // A directory without any *.log is refused, also when it holds a report.
+    ReportPublication.logsIn(directory);
     LogExporter exporter =
         repository.usesPulp()
             ? new PulpLogExporter(repository.pulp(), directory.resolve(".export"))
             : new LocalLogExporter(repository.localRoot);
-    URI published = ReportPublication.publish(exporter, session, directory);
-    System.out.println("Exported " + logCount + " log(s): " + published.resolve("index.html"));
-    if (withReport) {
-      System.out.println("report: " + published);
-      // the build page links the published report instead of the one left on the node
-      readLink(directory.resolve(ReportLink.FILE))
-          .map(link -> new ReportLink(link.summary(), published.toString(), link.succeeded()))
-          .ifPresent(ReportLink::writeIfAsked);
-    }
+    ReportPublication.Published published = ReportPublication.publish(exporter, session, directory);
+    System.out.println("Exported " + published.logs() + " log(s): " + published.index());
+    published
+        .report()
+        .ifPresent(
+            report -> {
+              System.out.println("report: " + report);
+              // the build page links the published report instead of the one left on the node
+              readLink(directory.resolve(ReportLink.FILE))
+                  .map(link -> new ReportLink(link.summary(), report.toString(), link.succeeded()))
+                  .ifPresent(ReportLink::writeIfAsked);
+            });
     return 0;
   }
 

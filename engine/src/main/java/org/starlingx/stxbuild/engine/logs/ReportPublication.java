@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,20 +23,34 @@ public final class ReportPublication {
   private ReportPublication() {}
 
   /**
-   * Publishes the {@code *.log} files of {@code directory} and its report, if any.
+   * Where a directory's logs were published.
    *
-   * @return where the report is published, or the index of the logs when there is no report
+   * @param index the logs' index page
+   * @param report the report page, when the directory had one
+   * @param logs how many {@code *.log} files were published
    */
-  public static URI publish(LogExporter exporter, String session, Path directory) {
+  public record Published(URI index, Optional<URI> report, int logs) {
+    /** The report when there is one, else the index. */
+    public URI page() {
+      return report.orElse(index);
+    }
+  }
+
+  /** Publishes the {@code *.log} files of {@code directory} and its report, if any. */
+  public static Published publish(LogExporter exporter, String session, Path directory) {
     Path report = directory.resolve(REPORT);
     boolean withReport = Files.isRegularFile(report);
     // A build whose packages were all reused has a report and no package log.
     List<StepLog> logs = new ArrayList<>(withReport ? listed(directory) : logsIn(directory));
+    int logCount = logs.size();
     if (withReport) {
       logs.add(new StepLog(REPORT, report, "report"));
     }
     URI index = exporter.export(session, Map.of(), logs);
-    return withReport ? index.resolve(REPORT) : index;
+    return new Published(
+        index.resolve("index.html"),
+        withReport ? Optional.of(index.resolve(REPORT)) : Optional.empty(),
+        logCount);
   }
 
   /** The {@code *.log} files of a directory, by name; refused when there are none. */
