@@ -39,12 +39,19 @@ final class TenantOptions {
     return new ScopeNames(given.scope(), settings().policy());
   }
 
+  private TenantSettings settings;
+
+  /** The tenants file, read and checked once (the names and the provisioning both need it). */
   TenantSettings settings() {
+    if (settings != null) {
+      return settings;
+    }
     if (!Files.isRegularFile(settingsFile)) {
       throw new IllegalArgumentException("--tenants " + settingsFile + " is not a file");
     }
     try {
-      return TenantSettings.parse(Files.readString(settingsFile), settingsFile.toString());
+      settings = TenantSettings.parse(Files.readString(settingsFile), settingsFile.toString());
+      return settings;
     } catch (IOException e) {
       throw new IllegalArgumentException("--tenants " + settingsFile + " cannot be read");
     }
