@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
-import org.starlingx.stxbuild.engine.repo.pulp.PulpConnection;
 import org.starlingx.stxbuild.engine.tenancy.Tenant;
 import org.starlingx.stxbuild.engine.tenancy.TenantProvisioner;
 import org.starlingx.stxbuild.testenv.kube.KubeCluster;
@@ -65,13 +64,7 @@ class BuildAsTenantIT {
         Files.writeString(
             work.resolve("pod.yaml"),
             "metadata: {annotations: {testenv.starlingx.org/outcome: run}}\n");
-    PulpClient pulp =
-        new PulpClient(
-            new PulpConnection(
-                endpoint.apiUrl(),
-                endpoint.contentUrl(),
-                endpoint.username(),
-                endpoint.password()));
+    PulpClient pulp = TestPulpClients.connect(endpoint);
     String namespace =
         new Tenant(Tenant.Kind.USER, user)
             .namespace(

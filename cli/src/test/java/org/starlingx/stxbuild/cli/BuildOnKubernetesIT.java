@@ -13,7 +13,6 @@ import org.starlingx.stxbuild.engine.demo.DemoJob;
 import org.starlingx.stxbuild.engine.demo.StaticUpstream;
 import org.starlingx.stxbuild.engine.pods.RoleSettings;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
-import org.starlingx.stxbuild.engine.repo.pulp.PulpConnection;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
 import org.starlingx.stxbuild.testenv.kube.KubeCluster;
 import org.starlingx.stxbuild.testenv.kube.KubeClusterExtension;
@@ -51,13 +50,7 @@ class BuildOnKubernetesIT {
         Files.writeString(
             work.resolve("pod.yaml"),
             "metadata: {annotations: {testenv.starlingx.org/outcome: run}}\n");
-    PulpClient pulp =
-        new PulpClient(
-            new PulpConnection(
-                endpoint.apiUrl(),
-                endpoint.contentUrl(),
-                endpoint.username(),
-                endpoint.password()));
+    PulpClient pulp = TestPulpClients.connect(endpoint);
     String project = "kube" + Long.toHexString(System.nanoTime()).substring(8);
 
     CliRun run;

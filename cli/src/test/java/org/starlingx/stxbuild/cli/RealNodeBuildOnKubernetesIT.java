@@ -24,8 +24,6 @@ import org.starlingx.stxbuild.engine.demo.DemoJob;
 import org.starlingx.stxbuild.engine.demo.StaticUpstream;
 import org.starlingx.stxbuild.engine.pods.RoleSettings;
 import org.starlingx.stxbuild.engine.repo.AptSource;
-import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
-import org.starlingx.stxbuild.engine.repo.pulp.PulpConnection;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpPackageRepository;
 import org.starlingx.stxbuild.engine.scope.BuildScope;
 import org.starlingx.stxbuild.engine.scope.NamingPolicy;
@@ -125,15 +123,7 @@ class RealNodeBuildOnKubernetesIT {
     }
     assertThat(client.pods().list().getItems()).as("no pod is left").isEmpty();
 
-    PulpPackageRepository pulp =
-        new PulpPackageRepository(
-            new PulpClient(
-                new PulpConnection(
-                    endpoint.apiUrl(),
-                    endpoint.contentUrl(),
-                    endpoint.username(),
-                    endpoint.password())),
-            null);
+    PulpPackageRepository pulp = new PulpPackageRepository(TestPulpClients.connect(endpoint), null);
     Map<String, String> fromPods = debs(pulp, project, "pods");
     Map<String, String> fromLocal = debs(pulp, project, "local");
     System.out.println("pods:  " + fromPods);
