@@ -202,14 +202,30 @@ public final class PulpDeb {
   }
 
   /**
-   * Publishes a repository version as an apt repository, in both the flat layout ({@code
-   * dists/default}) and the structured one, signed when {@code signingServiceHref} is not null.
+   * Publishes a build's repository version in the flat layout ({@code dists/default/all}), the only
+   * one its readers (builder pods, chroot builds, users' apt sources) use, signed when {@code
+   * signingServiceHref} is not null. Pulp's structured layout would double the publication's work
+   * for every session publish and serve nothing anyone reads: build content carries no release
+   * components.
    */
   public String publish(String repositoryVersionHref, String signingServiceHref) {
+    return publish(repositoryVersionHref, signingServiceHref, false);
+  }
+
+  /**
+   * Publishes a mirror's repository version in the structured layout its readers use ({@code
+   * dists/<suite>/<component>}, as upstream has it) and the flat one.
+   */
+  public String publishMirror(String repositoryVersionHref) {
+    return publish(repositoryVersionHref, null, true);
+  }
+
+  private String publish(
+      String repositoryVersionHref, String signingServiceHref, boolean structured) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("repository_version", repositoryVersionHref);
     body.put("simple", true);
-    body.put("structured", true);
+    body.put("structured", structured);
     if (signingServiceHref != null) {
       body.put("signing_service", signingServiceHref);
     }

@@ -39,7 +39,7 @@ public final class PulpMirrors {
         repositories.find(name).orElseGet(() -> repositories.create(name, LABELS));
     pulp.deb().sync(repository.href(), remote);
     String version = repositories.get(repository.href()).latestVersionHref();
-    String publication = pulp.deb().publish(version, null);
+    String publication = pulp.deb().publishMirror(version);
     PulpDistribution distribution =
         serve(repositories, name, "stx/mirrors/" + spec.name(), publication);
     String suite = spec.distributions().split("\\s+")[0];
