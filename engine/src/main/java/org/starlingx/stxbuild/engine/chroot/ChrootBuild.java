@@ -64,6 +64,7 @@ public final class ChrootBuild {
               dir.toString(),
               dsc.getFileName().toString(),
               !buildDeps.isEmpty(),
+              chroot.debCache().toString(),
               CleanEnvironment.build(options.runTests(), options.jobs(serial))),
           StandardCharsets.UTF_8);
       Files.writeString(

@@ -32,8 +32,19 @@ import org.starlingx.stxbuild.engine.files.FileTrees;
  */
 public final class ChrootCache {
   /** A ready chroot; {@code created} tells a cold preparation from a warm one. */
-  public record Prepared(
-      ChrootSpec spec, Path tarball, Path root, Duration took, boolean created) {}
+  public record Prepared(ChrootSpec spec, Path tarball, Path root, Duration took, boolean created) {
+    /**
+     * The codename's {@code .deb} cache beside the chroot: what mmdebstrap downloaded for it and
+     * the Debian build-deps builds in it downloaded.
+     */
+    public Path debCache() {
+      return root.resolveSibling(debCacheName(spec));
+    }
+  }
+
+  private static String debCacheName(ChrootSpec spec) {
+    return "debs-" + spec.codename() + "-" + spec.arch();
+  }
 
   private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
   private final Path cacheRoot;
@@ -105,8 +116,7 @@ public final class ChrootCache {
   }
 
   private void make(ChrootSpec spec, Path tarball) throws IOException {
-    Path debCache =
-        Files.createDirectories(cacheRoot.resolve("debs-" + spec.codename() + "-" + spec.arch()));
+    Path debCache = Files.createDirectories(cacheRoot.resolve(debCacheName(spec)));
     // mmdebstrap picks the format from the name: the partial file keeps the .tar.zst ending.
     Path partial = cacheRoot.resolve(spec.name() + ".partial.tar.zst");
     Files.deleteIfExists(partial);

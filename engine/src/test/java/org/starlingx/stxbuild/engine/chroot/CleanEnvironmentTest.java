@@ -46,6 +46,7 @@ class CleanEnvironmentTest {
             "/work/pkg",
             "fm-mgr_1.0-1.dsc",
             true,
+            "/cache/debs-bullseye-amd64",
             CleanEnvironment.build(false, 2));
     assertThat(script)
         .contains("lowerdir=$lower,upperdir=$work/upper")
@@ -55,9 +56,20 @@ class CleanEnvironmentTest {
         .contains("'DEB_BUILD_OPTIONS=nocheck parallel=2'")
         .contains("dpkg-source -x", "fm-mgr_1.0-1.dsc")
         .doesNotContain("STX_DEPS_ROOT");
+    // Debian build-deps come from the codename's cache into this build's own upper layer, and what
+    // it downloaded goes back; dpkg does not fsync into an overlay thrown away afterwards.
+    assertThat(script)
+        .contains("cache='/cache/debs-bullseye-amd64'")
+        .contains("-exec ln -t \"$archives\" {} +")
+        .contains("-exec ln -t \"$cache\" {} +")
+        .contains("APT::Keep-Downloaded-Packages=true")
+        .contains("force-unsafe-io > \"$work/upper/etc/dpkg/dpkg.cfg.d/");
+    assertThat(script.indexOf("-exec ln -t \"$cache\""))
+        .isGreaterThan(script.indexOf("build-dep ./src"))
+        .isLessThan(script.indexOf("== building"));
     assertThat(
             ChrootBuildScript.render(
-                "/l", "/w", "a_1.dsc", false, CleanEnvironment.build(false, 1)))
+                "/l", "/w", "a_1.dsc", false, "/c", CleanEnvironment.build(false, 1)))
         .doesNotContain("stx-session.list");
     assertThat(ChrootBuildScript.launcher("/w/build.sh"))
         .contains("--mount", "--pid", "--kill-child")
