@@ -71,9 +71,17 @@ public record TreePlan(
     controls.forEach(
         (source, control) ->
             control.binaries().forEach(b -> producer.putIfAbsent(b.name(), source)));
+    // A refused entry's binaries are known where its packaging could still be read; otherwise
+    // StarlingX's convention (the directory is named after the source package, its binaries
+    // after it) is the best guess there is.
+    Set<String> refusedBinaries = new TreeSet<>();
     Set<String> refusedNames = new TreeSet<>();
     for (RefusedEntry refused : reading.refused()) {
-      refusedNames.add(Path.of(refused.dir()).getFileName().toString());
+      if (refused.binaries().isEmpty()) {
+        refusedNames.add(Path.of(refused.dir()).getFileName().toString());
+      } else {
+        refusedBinaries.addAll(refused.binaries());
+      }
     }
     Map<String, Set<String>> edges = new LinkedHashMap<>();
     Map<String, Set<String>> external = new LinkedHashMap<>();
@@ -101,7 +109,8 @@ public record TreePlan(
             } else if (chosen == null && first != null) {
               String dep = first;
               boolean refusedProducer =
-                  refusedNames.contains(dep)
+                  refusedBinaries.contains(dep)
+                      || refusedNames.contains(dep)
                       || refusedNames.stream().anyMatch(r -> dep.startsWith(r + "-"));
               (refusedProducer ? missing : external)
                   .computeIfAbsent(source, s -> new TreeSet<>())

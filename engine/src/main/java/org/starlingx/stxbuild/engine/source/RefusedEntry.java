@@ -1,5 +1,6 @@
 package org.starlingx.stxbuild.engine.source;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,9 +13,32 @@ import java.util.regex.Pattern;
  * @param file the file at fault (list file or meta_data.yaml), relative to the tree
  * @param field the field at fault ({@code ""} when the file as a whole is)
  * @param reason what is wrong and what was expected
+ * @param binaries the binary packages its packaging ({@code deb_folder/control}) names, where that
+ *     file could still be read: a build-dep on one of them is a missing producer, not an external
+ *     package
  */
 public record RefusedEntry(
-    String repository, String dir, String buildType, String file, String field, String reason) {
+    String repository,
+    String dir,
+    String buildType,
+    String file,
+    String field,
+    String reason,
+    List<String> binaries) {
+  public RefusedEntry {
+    binaries = List.copyOf(binaries);
+  }
+
+  public RefusedEntry(
+      String repository, String dir, String buildType, String file, String field, String reason) {
+    this(repository, dir, buildType, file, field, reason, List.of());
+  }
+
+  /** The same refusal, knowing the binaries its packaging names. */
+  public RefusedEntry withBinaries(List<String> names) {
+    return new RefusedEntry(repository, dir, buildType, file, field, reason, names);
+  }
+
   private static final Pattern LOCATED =
       Pattern.compile("^(/\\S*?): (?:field '([^']*)'[:]? ?)?(.*)$", Pattern.DOTALL);
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.starlingx.stxbuild.engine.graph.DebControl;
 import org.starlingx.stxbuild.engine.repo.MirrorDownload;
 
 /**
@@ -107,7 +108,8 @@ public final class StxSourceTree {
             packages.add(recipe(repository, list, entry, codename, buildType, layers));
           } catch (SourceLayoutException e) {
             refused.add(
-                RefusedEntry.of(repo, entry, buildType, root, relative(list), e.getMessage()));
+                RefusedEntry.of(repo, entry, buildType, root, relative(list), e.getMessage())
+                    .withBinaries(packagedBinaries(repository, entry, codename)));
           }
         }
       }
@@ -116,6 +118,27 @@ public final class StxSourceTree {
       throw new SourceLayoutException(noListsMessage(codename, buildTypes, repositories));
     }
     return new TreeReading(codename, buildTypes, packages, refused, lists);
+  }
+
+  /**
+   * The binary packages a refused entry's {@code deb_folder/control} names, when the entry's
+   * directory, metadata and control file can still be read (most refusals are about a field of
+   * meta_data.yaml, not about the packaging); empty otherwise.
+   */
+  private List<String> packagedBinaries(Path repository, String entry, String codename) {
+    try {
+      Path dir = repository.resolve(entry).normalize();
+      if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
+        return List.of();
+      }
+      Path control = metaDataFile(dir, codename).resolveSibling("deb_folder").resolve("control");
+      if (!Files.isRegularFile(control) || !control.toRealPath().startsWith(root.toRealPath())) {
+        return List.of();
+      }
+      return DebControl.read(control).binaries().stream().map(b -> b.name()).toList();
+    } catch (RuntimeException | IOException e) {
+      return List.of(); // unreadable packaging: the plan falls back to the directory's name
+    }
   }
 
   private String noListsMessage(String codename, List<String> buildTypes, List<Path> repos) {

@@ -35,6 +35,30 @@ class TreePlanTest {
   }
 
   @Test
+  void aRefusedEntrysReadablePackagingNamesTheBinariesItWouldHaveProduced() throws IOException {
+    // The directory is not named after its binaries (as real trees have it, e.g. python/ dirs):
+    // only the refused entry's own control file tells that python3-oddlib is in-tree.
+    write("stx/debian_trixie_pkg_dirs_std", "app\nodd-dir\n");
+    pkg("app", "debhelper-compat (= 13), python3-oddlib, libexternal-dev");
+    write("stx/odd-dir/debian/all/meta_data.yaml", "src_path: null\n");
+    write(
+        "stx/odd-dir/debian/all/deb_folder/control",
+        "Source: oddlib\n\nPackage: python3-oddlib\nArchitecture: all\n");
+
+    TreePlan plan =
+        TreePlan.of(
+            StxSourceTree.open(root, Map.of()).read("trixie", List.of("std")),
+            "amd64",
+            root.resolve("none.conf"));
+
+    assertThat(plan.reading().refused())
+        .singleElement()
+        .satisfies(r -> assertThat(r.binaries()).containsExactly("python3-oddlib"));
+    assertThat(plan.missingProducers().get("app")).containsExactly("python3-oddlib");
+    assertThat(plan.external().get("app")).containsExactly("debhelper-compat", "libexternal-dev");
+  }
+
+  @Test
   void cyclesAreNamedWithTheSetThatBreaksThemAndRefusedProducersAreMissingNotExternal()
       throws IOException {
     write("stx/debian_trixie_pkg_dirs_std", "a\nb\nc\nbroken\n");
