@@ -159,7 +159,23 @@ public final class PackageBuild {
       throws InterruptedException {
     Map<String, PackageRecipe> recipes = recipes(settings);
     Map<String, DebControl> controls = new LinkedHashMap<>();
-    recipes.forEach((name, recipe) -> controls.put(name, control(recipe)));
+    recipes.forEach(
+        (name, recipe) -> {
+          try {
+            controls.put(name, control(recipe));
+          } catch (RuntimeException e) {
+            // Its packaging comes with a download that failed (e.g. a host this machine cannot
+            // reach): the other packages still build; this one fails with the reason when its
+            // turn comes (preparing it fetches again), and nothing is known of its binaries.
+            progress.note(
+                name
+                    + " ("
+                    + recipe.relativeDir()
+                    + "): its packaging could not be read: "
+                    + e.getMessage());
+            controls.put(name, new DebControl(name, List.of(), List.of()));
+          }
+        });
     PackageGraph graph = PackageGraph.of(controls, settings.arch());
     progress.note(
         recipes.size()
@@ -591,6 +607,16 @@ public final class PackageBuild {
   }
 
   private String sourceName(PackageRecipe recipe) {
-    return recipe.meta().debname() != null ? recipe.meta().debname() : control(recipe).source();
+    if (recipe.meta().debname() != null) {
+      return recipe.meta().debname();
+    }
+    try {
+      return control(recipe).source();
+    } catch (RuntimeException e) {
+      // The packaging, and so the real name, comes with a download that failed: the package goes by
+      // its directory's name (as StarlingX names an archive recipe without debname) and the build
+      // reports the failure when the package's turn comes.
+      return Path.of(recipe.relativeDir()).getFileName().toString();
+    }
   }
 }
