@@ -359,6 +359,20 @@ public final class PackageBuild {
                       }
                       if (result.outcome() instanceof TaskOutcome.Built) {
                         List<Path> kept = keep(result.debs());
+                        // A pod adds what it built to the session itself: the session tells what
+                        // that was, so fresh pods and other users reuse it like a local result.
+                        List<BuildHistory.Deb> produced =
+                            kept.isEmpty() && worker.remote()
+                                ? session.builtFrom(id).stream()
+                                    .map(d -> new BuildHistory.Deb(d.file(), d.sha256()))
+                                    .toList()
+                                : kept.stream()
+                                    .map(
+                                        d ->
+                                            new BuildHistory.Deb(
+                                                d.getFileName().toString(),
+                                                FileDigests.of(d).sha256()))
+                                    .toList();
                         debsOf.put(id, kept);
                         synchronized (session) {
                           session.addPackages(kept);
@@ -370,13 +384,7 @@ public final class PackageBuild {
                             id,
                             new BuildHistory.Entry(
                                 fingerprint,
-                                kept.stream()
-                                    .map(
-                                        d ->
-                                            new BuildHistory.Deb(
-                                                d.getFileName().toString(),
-                                                FileDigests.of(d).sha256()))
-                                    .toList(),
+                                produced,
                                 (System.nanoTime() - t0) / 1_000_000,
                                 names.session()));
                         recordBuilt(shared, id, newHistory.get(id));

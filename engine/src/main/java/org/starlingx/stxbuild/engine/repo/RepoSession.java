@@ -37,6 +37,15 @@ public interface RepoSession extends AutoCloseable {
     throw new UnsupportedOperationException("this repository cannot hand out its files");
   }
 
+  /**
+   * The files of a source package that somebody else added to this session: a pkgbuilder pod adds
+   * what it built itself, and the build that started it records them for reuse from here. Empty
+   * where the repository cannot tell.
+   */
+  default List<BuildRecord.Deb> builtFrom(String source) {
+    return List.of();
+  }
+
   /** Package {@code name=version} entries the session holds now. */
   List<String> packages();
 

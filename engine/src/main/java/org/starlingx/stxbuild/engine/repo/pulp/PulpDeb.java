@@ -1,11 +1,13 @@
 package org.starlingx.stxbuild.engine.repo.pulp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.starlingx.stxbuild.engine.reuse.BuildRecord;
 
 /** Pulp's deb plugin: apt repositories, packages, remotes and apt publications. */
 public final class PulpDeb {
@@ -167,6 +169,37 @@ public final class PulpDeb {
         .stream()
         .map(node -> node.path("package").asText() + "=" + node.path("version").asText())
         .toList();
+  }
+
+  /**
+   * The binary packages of one source package in a repository version, as file name and sha256. A
+   * binary named like its source may carry no {@code Source} field (dpkg leaves it out then), so
+   * those are asked for by package name too.
+   */
+  public List<BuildRecord.Deb> builtFrom(String repositoryVersionHref, String source) {
+    Map<String, BuildRecord.Deb> bySha = new LinkedHashMap<>();
+    for (String filter : List.of("source", "package")) {
+      for (JsonNode node :
+          http.list(
+              PACKAGES,
+              Map.of(
+                  "repository_version",
+                  repositoryVersionHref,
+                  filter,
+                  source,
+                  "fields",
+                  "relative_path,sha256,source"))) {
+        String from = node.path("source").asText("");
+        if (filter.equals("package") && !from.isEmpty() && !from.equals(source)) {
+          continue; // a binary that merely shares the name, from another source
+        }
+        String path = node.path("relative_path").asText();
+        String sha256 = node.path("sha256").asText();
+        bySha.putIfAbsent(
+            sha256, new BuildRecord.Deb(path.substring(path.lastIndexOf('/') + 1), sha256));
+      }
+    }
+    return List.copyOf(bySha.values());
   }
 
   /** Creates a remote for an upstream apt repository; returns its href. */

@@ -237,6 +237,11 @@ final class PulpRepoSession implements RepoSession {
   }
 
   @Override
+  public List<BuildRecord.Deb> builtFrom(String source) {
+    return pulp.deb().builtFrom(latestVersion(), source);
+  }
+
+  @Override
   public AptSource publish() {
     String publication = pulp.deb().publish(latestVersion(), signingHref());
     PulpRepositories repositories = pulp.deb().repositories();
