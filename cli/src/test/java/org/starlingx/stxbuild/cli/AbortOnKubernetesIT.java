@@ -127,6 +127,14 @@ class AbortOnKubernetesIT {
 
         long signalled = System.nanoTime();
         build.destroy(); // SIGTERM
+        // The pods go first (deleted as soon as the workers see the abort), the CLI once it has
+        // aborted its session and written its summary.
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> client.pods().withLabel(projectLabel, project).list().getItems().isEmpty());
+        double podsGoneSeconds = (System.nanoTime() - signalled) / 1e9;
         assertThat(build.waitFor(60, TimeUnit.SECONDS))
             .as("the CLI ends within 60 s of SIGTERM")
             .isTrue();
@@ -138,13 +146,6 @@ class AbortOnKubernetesIT {
             .contains("build aborted (stopped by a signal (SIGTERM or SIGINT))")
             .contains("failed", "skipped", "report:")
             .doesNotContain("Exception", "\tat ");
-
-        Awaitility.await()
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(200))
-            .until(
-                () -> client.pods().withLabel(projectLabel, project).list().getItems().isEmpty());
-        double podsGoneSeconds = (System.nanoTime() - signalled) / 1e9;
         assertThat(client.secrets().withLabel(projectLabel, project).list().getItems())
             .as("no secret of the build is left")
             .isEmpty();
