@@ -63,8 +63,9 @@ class ReuseThroughPodsIT {
   @Disabled(
       "Fails today, the proof of a bug: A's second build (fresh --work, fresh pods) rebuilds all 9"
           + " packages. KubernetesPodWorker returns no .debs (the pod adds them to the session"
-          + " itself), so PackageBuild records each package for reuse with no files, and no later"
-          + " build can take it by reference. Enable once pod builds are recorded with their .debs.")
+          + " itself), so PackageBuild's record of each package names no .deb, BuildRecord refuses"
+          + " it and the build only notes 'could not record the build's packages for reuse'."
+          + " Enable once pod builds are recorded with their .debs.")
   @Test
   void aFreshPodOfAAndBsFirstBuildRebuildNothingAndUploadNothing(
       KubernetesClient client, TestNamespace namespace, KubeCluster cluster, PulpEndpoint endpoint)
