@@ -29,7 +29,7 @@ import org.starlingx.stxbuild.engine.scope.ScopeNames;
  * the Pulp password as a Secret of the build (pods read it from there; it is in no pod spec) and
  * sends a pod of the build to the API server as a dry run, so that a refusal (RBAC, quota,
  * admission) stops the build before any package starts. Closing it deletes every pod and the Secret
- * of the build, which is also what an abort does.
+ * of the build, which is also what an abort does, and then the sources the pods were served.
  */
 public final class ClusterWorkers implements AutoCloseable {
   /**
@@ -66,13 +66,22 @@ public final class ClusterWorkers implements AutoCloseable {
   private final ScopeNames names;
   private final KubernetesPodWorker worker;
   private final ForPods forPods;
+  private final PulpSourcePublisher sources;
+  private final SessionNames session;
 
   private ClusterWorkers(
-      KubernetesClient client, ScopeNames names, KubernetesPodWorker worker, ForPods forPods) {
+      KubernetesClient client,
+      ScopeNames names,
+      KubernetesPodWorker worker,
+      ForPods forPods,
+      PulpSourcePublisher sources,
+      SessionNames session) {
     this.client = client;
     this.names = names;
     this.worker = worker;
     this.forPods = forPods;
+    this.sources = sources;
+    this.session = session;
   }
 
   /** Prepares the build's namespace for its pods; throws with the server's words if refused. */
@@ -126,7 +135,7 @@ public final class ClusterWorkers implements AutoCloseable {
             creator);
     // Pods build in chroots of the same codename, mirror and options as local builds.
     worker.withChroot(chroot);
-    return new ClusterWorkers(client, names, worker, forPods);
+    return new ClusterWorkers(client, names, worker, forPods, sources, session);
   }
 
   /**
@@ -178,10 +187,16 @@ public final class ClusterWorkers implements AutoCloseable {
     }
   }
 
-  /** Deletes every pod and Secret of the build. */
+  /** Deletes every pod and Secret of the build, then the sources they were served. */
   @Override
   public void close() {
     new ScopeCleanup(client).delete(names);
+    try {
+      sources.remove(session);
+    } catch (RuntimeException pulpUnreachable) {
+      // The build's outcome stands: the repository carries the session role, so retention
+      // removes it later.
+    }
   }
 
   private static Secret passwordSecret(ScopeNames names, String password) {

@@ -13,7 +13,8 @@ import org.starlingx.stxbuild.engine.repo.SessionNames;
 /**
  * Serves a build's prepared source packages to its build pods from Pulp: file repository {@code
  * stx-sources-<session>} at {@code stx/sources/<session>/}, labelled like the session so retention
- * removes it with the build. A file Pulp already holds is not uploaded again.
+ * removes it with the build (if the build could not remove it itself). A file Pulp already holds is
+ * not uploaded again.
  */
 public final class PulpSourcePublisher {
   private final PulpClient pulp;
@@ -29,7 +30,7 @@ public final class PulpSourcePublisher {
     Map<String, String> labels = new HashMap<>(names.labels());
     labels.put(PulpPackageRepository.ROLE, "session");
     labels.put("stx.session", names.session());
-    String name = "stx-sources-" + names.session();
+    String name = repositoryName(names);
     PulpRepositories repositories = pulp.files().repositories();
     PulpRepository repository =
         repositories.find(name).orElseGet(() -> repositories.create(name, labels));
@@ -62,5 +63,21 @@ public final class PulpSourcePublisher {
                     repositories.createDistribution(
                         name, "stx/sources/" + names.session(), publication, labels));
     return distribution.baseUrl().resolve(dsc.getFileName().toString());
+  }
+
+  /**
+   * Removes the session's source repository and its distribution once no pod reads them (the build
+   * has ended, finished or aborted); the content units stay, shared, until retention cleans
+   * orphans.
+   */
+  public synchronized void remove(SessionNames names) {
+    String name = repositoryName(names);
+    PulpRepositories repositories = pulp.files().repositories();
+    repositories.findDistribution(name).ifPresent(d -> pulp.delete(d.href()));
+    repositories.find(name).ifPresent(r -> pulp.delete(r.href()));
+  }
+
+  private static String repositoryName(SessionNames names) {
+    return "stx-sources-" + names.session();
   }
 }

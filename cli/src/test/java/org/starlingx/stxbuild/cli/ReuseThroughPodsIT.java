@@ -1,0 +1,269 @@
+package org.starlingx.stxbuild.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.starlingx.stxbuild.engine.demo.DemoJob;
+import org.starlingx.stxbuild.engine.demo.StaticUpstream;
+import org.starlingx.stxbuild.engine.pods.RoleSettings;
+import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
+import org.starlingx.stxbuild.testenv.kube.KubeCluster;
+import org.starlingx.stxbuild.testenv.kube.KubeClusterExtension;
+import org.starlingx.stxbuild.testenv.kube.KwokContainerPlayer;
+import org.starlingx.stxbuild.testenv.kube.TestNamespace;
+import org.starlingx.stxbuild.testenv.pulp.PulpEndpoint;
+import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
+
+/**
+ * Reuse through the shared repository when packages build in pods ({@code stx-build build --on
+ * kubernetes}, package pods on KWOK nodes played here by {@link PlayedPkgbuilder}, each in a fresh
+ * empty directory, i.e. a fresh pod; each build gets a fresh {@code --work}, i.e. a fresh build
+ * pod): user A's first build builds every package; A's next build rebuilds nothing; user B's first
+ * build of the same project and branch rebuilds nothing and sends no byte. The tree is the sample
+ * with a file unique to this run in every package, so nothing of an earlier run is reusable. Bytes
+ * are counted by the client the build's pods upload through (the CLI itself sends a source package
+ * only to a pod it starts). Prints per build: packages built and reused, pods, bytes uploaded and
+ * bytes not sent because Pulp had them, wall time.
+ */
+@ExtendWith({KubeClusterExtension.class, PulpServerExtension.class})
+class ReuseThroughPodsIT {
+  private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+  private static final Pattern SUMMARY =
+      Pattern.compile("(\\d+) built, (\\d+) reused, (\\d+) failed, (\\d+) skipped");
+
+  @TempDir Path work;
+
+  /** What one build did, as its summary line and its pods say. */
+  private record Measured(
+      String build,
+      int built,
+      int reused,
+      int failed,
+      int pods,
+      long uploaded,
+      long deduplicated,
+      double seconds) {}
+
+  @Disabled(
+      "Fails today, the proof of a bug: A's second build (fresh --work, fresh pods) rebuilds all 9"
+          + " packages. KubernetesPodWorker returns no .debs (the pod adds them to the session"
+          + " itself), so PackageBuild's record of each package names no .deb, BuildRecord refuses"
+          + " it and the build only notes 'could not record the build's packages for reuse'."
+          + " Enable once pod builds are recorded with their .debs.")
+  @Test
+  void aFreshPodOfAAndBsFirstBuildRebuildNothingAndUploadNothing(
+      KubernetesClient client, TestNamespace namespace, KubeCluster cluster, PulpEndpoint endpoint)
+      throws Exception {
+    client
+        .serviceAccounts()
+        .resource(
+            new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(RoleSettings.BUILD_POD_SERVICE_ACCOUNT)
+                .endMetadata()
+                .build())
+        .create();
+    String run = Long.toHexString(System.nanoTime()).substring(6);
+    String project = "reuse" + run;
+    Path tree = uniqueSampleTree(run);
+    List<Measured> figures = new ArrayList<>();
+    try (StaticUpstream upstream =
+        new StaticUpstream(REPOSITORY.resolve("samples/stx-sample-upstream"))) {
+      Build builds = new Build(client, namespace, cluster, endpoint, upstream, tree, project);
+
+      Measured a1 = builds.run("A, first build", "usera-" + run, "1");
+      figures.add(a1);
+      assertThat(a1.built()).as("A's first build builds every package").isPositive();
+      assertThat(a1.reused()).as("nothing of an earlier run is reusable").isZero();
+      assertThat(a1.pods()).as("one pod per package").isEqualTo(a1.built());
+      // The sample builds reproducibly: .debs identical to earlier runs' are not sent again
+      // (deduplicated), but the pods did offer their results to Pulp.
+      assertThat(a1.uploaded() + a1.deduplicated()).as("bytes the pods offered").isPositive();
+
+      Measured a2 = builds.run("A, fresh pods", "usera-" + run, "2");
+      figures.add(a2);
+      assertThat(a2.built()).as("a fresh pod of A rebuilds nothing").isZero();
+      assertThat(a2.reused()).isEqualTo(a1.built());
+      assertThat(a2.pods()).as("no package pod is started").isZero();
+      assertThat(a2.uploaded()).isZero();
+      assertThat(a2.deduplicated()).isZero();
+
+      Measured b1 = builds.run("B, first build", "userb-" + run, "1");
+      figures.add(b1);
+      assertThat(b1.built()).as("B's first build rebuilds nothing").isZero();
+      assertThat(b1.reused()).isEqualTo(a1.built());
+      assertThat(b1.pods()).as("no package pod is started").isZero();
+      assertThat(b1.uploaded()).as("B's first build sends no byte").isZero();
+      assertThat(b1.deduplicated()).as("B's first build offers no file").isZero();
+    } finally {
+      deleteLabelled(TestPulpClients.connect(endpoint), "stx.project=" + project);
+      print(figures);
+    }
+  }
+
+  /**
+   * Runs {@code stx-build build --on kubernetes} as one user, its pods played with a new client.
+   */
+  private final class Build {
+    private final KubernetesClient client;
+    private final TestNamespace namespace;
+    private final KubeCluster cluster;
+    private final PulpEndpoint endpoint;
+    private final StaticUpstream upstream;
+    private final Path tree;
+    private final String project;
+    private final Path password;
+    private final Path podYaml;
+
+    Build(
+        KubernetesClient client,
+        TestNamespace namespace,
+        KubeCluster cluster,
+        PulpEndpoint endpoint,
+        StaticUpstream upstream,
+        Path tree,
+        String project)
+        throws IOException {
+      this.client = client;
+      this.namespace = namespace;
+      this.cluster = cluster;
+      this.endpoint = endpoint;
+      this.upstream = upstream;
+      this.tree = tree;
+      this.project = project;
+      this.password = Files.writeString(work.resolve("pulp-password"), endpoint.password());
+      this.podYaml =
+          Files.writeString(
+              work.resolve("pod.yaml"),
+              "metadata: {annotations: {testenv.starlingx.org/outcome: run}}\n");
+    }
+
+    Measured run(String name, String user, String buildId) throws IOException {
+      // The pods' uploads (the .debs) go through this client only: its count is the build's.
+      PulpClient podsPulp = TestPulpClients.connect(endpoint);
+      Path podsWork = Files.createDirectories(work.resolve("pods-" + user + "-" + buildId));
+      long start = System.nanoTime();
+      CliRun cli;
+      Map<String, Integer> exits;
+      try (KwokContainerPlayer player =
+          new KwokContainerPlayer(
+              client, 3, pod -> PlayedPkgbuilder.run(pod, podsPulp, podsWork))) {
+        cli =
+            CliRun.of(
+                "build",
+                "--on",
+                "kubernetes",
+                "--max-pods",
+                "3",
+                "--kubeconfig",
+                cluster.kubeconfig().toString(),
+                "--namespace",
+                namespace.name(),
+                "--pod-yaml",
+                podYaml.toString(),
+                "--tree",
+                tree.toString(),
+                "--pulp-url",
+                endpoint.apiUrl().toString(),
+                "--pulp-content-url",
+                endpoint.contentUrl().toString(),
+                "--pulp-password-file",
+                password.toString(),
+                "--mirror-rewrite",
+                DemoJob.SAMPLE_UPSTREAM + "=" + upstream.baseUrl(),
+                "--user",
+                user,
+                "--project",
+                project,
+                "--build-id",
+                buildId,
+                "--reuse-scope",
+                "everything",
+                // A fresh build pod: nothing of an earlier build on this disk.
+                "--work",
+                work.resolve("work-" + user + "-" + buildId).toString());
+        exits = player.exits();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
+      assertThat(exits.values()).as(cli.out()).containsOnly(0);
+      Matcher summary = SUMMARY.matcher(cli.out());
+      assertThat(summary.find()).as(cli.out()).isTrue();
+      return new Measured(
+          name,
+          Integer.parseInt(summary.group(1)),
+          Integer.parseInt(summary.group(2)),
+          Integer.parseInt(summary.group(3)),
+          exits.size(),
+          podsPulp.artifacts().uploadedBytes(),
+          podsPulp.artifacts().reusedBytes(),
+          seconds);
+    }
+  }
+
+  /** The sample tree with a file of this run beside every package's metadata. */
+  private Path uniqueSampleTree(String run) throws IOException {
+    Path sample = REPOSITORY.resolve("samples/stx-sample-tree");
+    Path tree = work.resolve("tree");
+    try (Stream<Path> walk = Files.walk(sample)) {
+      for (Path source : walk.toList()) {
+        Path copy = tree.resolve(sample.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        }
+      }
+    }
+    try (Stream<Path> files = Files.walk(tree)) {
+      for (Path meta :
+          files.filter(f -> f.getFileName().toString().equals("meta_data.yaml")).toList()) {
+        Files.writeString(meta.resolveSibling("it-run"), run + "\n");
+      }
+    }
+    return tree;
+  }
+
+  /** Removes what the builds kept in the shared Pulp (sessions, branches, reports). */
+  private static void deleteLabelled(PulpClient pulp, String selector) {
+    for (var type : List.of(pulp.deb().repositories(), pulp.files().repositories())) {
+      type.distributionsLabelled(selector).forEach(d -> pulp.delete(d.href()));
+      type.labelled(selector).forEach(r -> pulp.delete(r.href()));
+    }
+  }
+
+  private static void print(List<Measured> figures) {
+    System.out.printf("%nReuse through the shared repository, packages built in pods%n");
+    System.out.printf(
+        "%-18s | %5s %6s %6s %4s | %10s %14s | %7s%n",
+        "build", "built", "reused", "failed", "pods", "uploaded B", "deduplicated B", "wall s");
+    for (Measured m : figures) {
+      System.out.printf(
+          "%-18s | %5d %6d %6d %4d | %10d %14d | %7.1f%n",
+          m.build(),
+          m.built(),
+          m.reused(),
+          m.failed(),
+          m.pods(),
+          m.uploaded(),
+          m.deduplicated(),
+          m.seconds());
+    }
+  }
+}
