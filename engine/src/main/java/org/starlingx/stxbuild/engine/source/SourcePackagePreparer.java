@@ -471,8 +471,7 @@ public final class SourcePackagePreparer {
                     dscName, URI.create(base + dscName), "sha256", meta.dscSha256().strip()),
                 dir);
       } else {
-        dsc = dir.resolve(dscName);
-        UpstreamFiles.copy(URI.create(base + dscName), dsc);
+        dsc = fetcher.fetchUnpinned(URI.create(base + dscName), dscName, dir);
       }
       for (Map.Entry<String, String> listed : DebControl.dscSha256(dsc).entrySet()) {
         fetcher.fetch(
@@ -481,6 +480,15 @@ public final class SourcePackagePreparer {
             dir);
       }
       return dsc;
+    } catch (UncheckedIOException e) {
+      // a fetcher's failure (unreachable, not found, checksum): named with the recipe's field
+      throw new SourceLayoutException(
+          recipe.metaFile()
+              + ": field '"
+              + (meta.archive() != null ? "archive" : "debver")
+              + "': "
+              + e.getMessage(),
+          e);
     } catch (IOException e) {
       throw new SourceLayoutException(
           recipe.metaFile()
