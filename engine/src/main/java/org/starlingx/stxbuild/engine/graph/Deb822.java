@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Reads deb822 text (control files, .dsc files): paragraphs separated by blank lines, fields {@code
  * Name: value} with indented continuation lines, {@code #} comment lines ignored. Field names are
- * matched case-insensitively, as Debian policy says.
+ * matched case-insensitively, as Debian policy says. An OpenPGP clearsigned file is read without
+ * its armor and signature (the signature is not checked here: checksums pin what is trusted).
  */
 public final class Deb822 {
   private Deb822() {}
@@ -18,8 +19,22 @@ public final class Deb822 {
     Map<String, String> current = new LinkedHashMap<>();
     String field = null;
     int lineNumber = 0;
+    boolean inSignature = false;
     for (String line : text.split("\n", -1)) {
       lineNumber++;
+      // a clearsigned file (every .dsc Debian's archive serves): the signature block is no
+      // paragraph
+      if (line.startsWith("-----BEGIN PGP SIGNATURE")) {
+        inSignature = true;
+        continue;
+      }
+      if (inSignature) {
+        inSignature = !line.startsWith("-----END PGP SIGNATURE");
+        continue;
+      }
+      if (line.startsWith("- ")) {
+        line = line.substring(2); // RFC 4880 dash-escaping of signed text
+      }
       if (line.startsWith("#")) {
         continue;
       }

@@ -87,4 +87,17 @@ public final class LocalMirrorFetcher implements SourceFetcher {
     FileDigests digests = FileDigests.of(file);
     return "md5".equals(algorithm) ? digests.md5() : digests.sha256();
   }
+
+  @Override
+  public Path fetchUnpinned(URI url, String fileName, Path directory) {
+    try {
+      Files.createDirectories(directory);
+      Path target = directory.resolve(fileName);
+      UpstreamFiles.copy(rewrites.apply(url), target);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot fetch " + fileName + " from " + rewrites.apply(url) + ": " + e.getMessage(), e);
+    }
+  }
 }

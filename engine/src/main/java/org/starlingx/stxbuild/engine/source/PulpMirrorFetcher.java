@@ -67,4 +67,17 @@ public final class PulpMirrorFetcher implements SourceFetcher {
       throw new UncheckedIOException("cannot read " + served, e);
     }
   }
+
+  @Override
+  public Path fetchUnpinned(URI url, String fileName, Path directory) {
+    try {
+      Files.createDirectories(directory);
+      Path target = directory.resolve(fileName);
+      UpstreamFiles.copy(rewrites.apply(url), target);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot fetch " + fileName + " from " + rewrites.apply(url) + ": " + e.getMessage(), e);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.starlingx.stxbuild.engine.source;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.starlingx.stxbuild.engine.repo.MirrorDownload;
 
@@ -19,4 +20,11 @@ public interface SourceFetcher {
 
   /** Copies the (mirrored, verified) file into {@code directory}; returns its path there. */
   Path fetch(MirrorDownload download, Path directory);
+
+  /**
+   * Copies a file nothing pins (an upstream {@code .dsc} without {@code dsc_sha256}: the files it
+   * lists are then checked against it) from {@code url}, through the same URL rewrites as pinned
+   * files (an internal mirror serves both), into {@code directory}; not kept in the mirror.
+   */
+  Path fetchUnpinned(URI url, String fileName, Path directory);
 }

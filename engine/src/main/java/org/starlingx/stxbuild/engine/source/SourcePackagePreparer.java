@@ -50,9 +50,12 @@ public final class SourcePackagePreparer {
   private static final Map<String, String> DPKG_ENV =
       Map.of("LC_ALL", "C.UTF-8", "SOURCE_DATE_EPOCH", "0");
 
-  /** The tree variables a hook sees (StarlingX's hooks use MY_REPO and STX_GIT_SRC_DIR). */
+  /**
+   * The tree variables a hook sees (StarlingX's hooks use MY_REPO and STX_GIT_SRC_DIR;
+   * utilities/build-info's needs MY_WORKSPACE, which StarlingX's build container always defines).
+   */
   private static final List<String> HOOK_VARIABLES =
-      List.of("MY_REPO_ROOT_DIR", "MY_REPO", "STX_DIST", "STX_GIT_SRC_DIR", "DIST");
+      List.of("MY_REPO_ROOT_DIR", "MY_REPO", "STX_DIST", "STX_GIT_SRC_DIR", "DIST", "MY_WORKSPACE");
 
   /** Where an upstream .dsc named only by debname and debver is looked up. */
   private static final String DEBIAN_POOL = "https://deb.debian.org/debian/pool/main/";
@@ -220,6 +223,8 @@ public final class SourcePackagePreparer {
       }
     }
     env.putAll(hookEnvironment);
+    // StarlingX's build output directory; here the package's own throwaway directory
+    env.putIfAbsent("MY_WORKSPACE", packdir.toString());
     env.put("PATH", "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin");
     env.put("HOME", packdir.toString());
     env.put("LC_ALL", "C.UTF-8");
@@ -370,7 +375,11 @@ public final class SourcePackagePreparer {
     }
     String format = format(srcdir);
     Path patches = srcdir.resolve("debian").resolve("patches");
-    Files.createDirectories(patches);
+    if (!Files.isDirectory(patches)) {
+      // debrepack's os.mknod: an empty series whatever the format, so 1.0 packages carry one too
+      Files.createDirectories(patches);
+      Files.createFile(patches.resolve("series"));
+    }
     for (String patch : series(series)) {
       Path source = local.resolve("patches").resolve(patch).normalize();
       if (!source.startsWith(local.resolve("patches")) || !Files.isRegularFile(source)) {
@@ -471,8 +480,7 @@ public final class SourcePackagePreparer {
                     dscName, URI.create(base + dscName), "sha256", meta.dscSha256().strip()),
                 dir);
       } else {
-        dsc = dir.resolve(dscName);
-        UpstreamFiles.copy(URI.create(base + dscName), dsc);
+        dsc = fetcher.fetchUnpinned(URI.create(base + dscName), dscName, dir);
       }
       for (Map.Entry<String, String> listed : DebControl.dscSha256(dsc).entrySet()) {
         fetcher.fetch(
@@ -481,6 +489,15 @@ public final class SourcePackagePreparer {
             dir);
       }
       return dsc;
+    } catch (UncheckedIOException e) {
+      // a fetcher's failure (unreachable, not found, checksum): named with the recipe's field
+      throw new SourceLayoutException(
+          recipe.metaFile()
+              + ": field '"
+              + (meta.archive() != null ? "archive" : "debver")
+              + "': "
+              + e.getMessage(),
+          e);
     } catch (IOException e) {
       throw new SourceLayoutException(
           recipe.metaFile()

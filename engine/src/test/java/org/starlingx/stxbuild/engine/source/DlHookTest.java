@@ -63,7 +63,12 @@ class DlHookTest {
         .extracting(p -> p.getFileName().toString())
         .contains("hooked_1.0.orig.tar.gz", "hooked_1.0-1.debian.tar.xz");
     String env = Files.readString(out.resolve("hooked-1.0/env.txt"));
-    assertThat(env).contains("HOME=" + out.toAbsolutePath().normalize(), "STX_GIT_SRC_DIR=/git");
+    assertThat(env)
+        .contains(
+            "HOME=" + out.toAbsolutePath().normalize(),
+            "STX_GIT_SRC_DIR=/git",
+            // StarlingX's container always defines it; utilities/build-info's hook requires it
+            "MY_WORKSPACE=" + out.toAbsolutePath().normalize());
     assertThat(env).doesNotContain("JAVA_HOME", "MAVEN", "USER=");
   }
 

@@ -43,12 +43,16 @@ class UpstreamSourcePackageTest {
   }
 
   private PackageRecipe recipe(Path archive, String pin) throws IOException {
+    return recipe(archive.toUri().toString(), pin);
+  }
+
+  private PackageRecipe recipe(String archive, String pin) throws IOException {
     Path tree = work.resolve("tree");
     write(tree.resolve("debian_pkg_dirs"), "base/hello-up\n");
     Path dir = tree.resolve("base/hello-up/debian");
     write(
         dir.resolve("meta_data.yaml"),
-        "debname: hello-up\ndebver: 1.0-1\narchive: " + archive.toUri() + "\n" + pin);
+        "debname: hello-up\ndebver: 1.0-1\narchive: " + archive + "\n" + pin);
     write(dir.resolve("deb_patches/series"), "0001-starlingx-description.patch\n");
     write(
         dir.resolve("deb_patches/0001-starlingx-description.patch"),
@@ -93,5 +97,29 @@ class UpstreamSourcePackageTest {
     assertThatThrownBy(() -> new SourcePackagePreparer(mirror).prepare(recipe, work.resolve("out")))
         .hasMessageContaining("hello-up_1.0.orig.tar.gz")
         .hasMessageContaining("not kept");
+  }
+
+  @Test
+  void anUnpinnedDscComesThroughTheMirrorRewriteToo() throws Exception {
+    // no dsc_sha256: the .dsc itself is not a pinned download, yet an internal mirror must serve it
+    Path archive = upstreamArchive();
+    PackageRecipe recipe = recipe("https://upstream.invalid/pool/main/h/hello-up/", "");
+    LocalMirrorFetcher mirror =
+        new LocalMirrorFetcher(
+            work.resolve("mirror"),
+            Map.of("https://upstream.invalid/pool/main/h/hello-up/", archive.toUri().toString()));
+    PreparedSource prepared =
+        new SourcePackagePreparer(mirror).prepare(recipe, work.resolve("out"));
+    assertThat(prepared.version()).isEqualTo("1.0-1");
+  }
+
+  @Test
+  void anUnreachableArchiveNamesTheField() throws Exception {
+    PackageRecipe recipe = recipe(work.resolve("nowhere").toUri().toString(), "");
+    LocalMirrorFetcher mirror = new LocalMirrorFetcher(work.resolve("mirror"), Map.of());
+    assertThatThrownBy(() -> new SourcePackagePreparer(mirror).prepare(recipe, work.resolve("out")))
+        .isInstanceOf(SourceLayoutException.class)
+        .hasMessageContaining("meta_data.yaml: field 'archive'")
+        .hasMessageContaining("hello-up_1.0-1.dsc");
   }
 }
