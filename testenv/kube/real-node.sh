@@ -10,6 +10,13 @@
 #   leaving or entering the bridge through another interface.
 # - Pulp (content 24816, API 24817) and the registry (25000) are forwarded from the bridge address
 #   to their loopback listeners by socat, so pods reach them at 10.213.0.1.
+# - The API server, as kube-proxy would serve the `kubernetes` service (there is no kube-proxy):
+#   socat forwards its port (26443) from the bridge address to loopback, a DNAT rule (nat chain
+#   STX-TESTENV-APISERVER) sends what pods on the bridge send to the service's ClusterIP
+#   10.96.0.1:443 there, and pods get a route to 10.96.0.1 through the bridge address. So a pod
+#   with a service account token (a build's agent pod creating package pods) reaches the API
+#   server in-cluster; its certificate carries IP:10.96.0.1. Traffic to the bridge address goes to
+#   the host, not through FORWARD: the confinement chain is unchanged.
 # - containerd with its own root, state and socket under $kube_home/node; CRI's
 #   restrict_oom_score_adj (root here lacks CAP_SYS_RESOURCE: runc cannot lower oom_score_adj),
 #   cgroupfs, the local pause image, the testenv registry as a plain-HTTP registry.
@@ -39,9 +46,12 @@ debian_mirror=${STX_KUBE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 kaniko_version=$(awk '$1 == "require" && $2 == "github.com/osscontainertools/kaniko" {print $3}' "$here/kube/modules/kaniko/go.mod")
 pause_image=stx-testenv.local/pause:$pause_version
 registry_port=${STX_REGISTRY_PORT:-25000}
-# The ports forwarded from the bridge address to loopback: Pulp content, Pulp API, registry.
+# The ports forwarded from the bridge address to loopback: Pulp content, Pulp API, registry, API server.
 pulp_content_port=${STX_PULP_CONTENT_PORT:-24816}
-forwarded_ports="$pulp_content_port ${STX_PULP_API_PORT:-24817} $registry_port"
+forwarded_ports="$pulp_content_port ${STX_PULP_API_PORT:-24817} $registry_port $api_port"
+# The ClusterIP of the `kubernetes` service (the first address of --service-cluster-ip-range).
+api_service_ip=10.96.0.1
+api_service_chain=STX-TESTENV-APISERVER
 # Pulp's content app over HTTPS on the bridge (certificate from the cluster CA): kaniko takes a
 # remote build context from https:// URLs only.
 content_tls_port=${STX_KUBE_NODE_CONTENT_TLS_PORT:-24443}
@@ -261,6 +271,12 @@ ensure_bridge() {
   iptables -A "$confine_chain" -i "$node_bridge" ! -o "$node_bridge" -j DROP
   iptables -A "$confine_chain" -o "$node_bridge" ! -i "$node_bridge" -j DROP
   iptables -C FORWARD -j "$confine_chain" 2>/dev/null || iptables -I FORWARD 1 -j "$confine_chain"
+  # What kube-proxy does for the `kubernetes` service, for pods on the bridge only.
+  iptables -t nat -N "$api_service_chain" 2>/dev/null || iptables -t nat -F "$api_service_chain"
+  iptables -t nat -A "$api_service_chain" -d "$api_service_ip/32" -p tcp --dport 443 \
+    -j DNAT --to-destination "$node_ip:$api_port"
+  iptables -t nat -C PREROUTING -i "$node_bridge" -j "$api_service_chain" 2>/dev/null \
+    || iptables -t nat -I PREROUTING 1 -i "$node_bridge" -j "$api_service_chain"
 }
 
 remove_iptables_chain() {
@@ -284,6 +300,7 @@ remove_network() {
     done
   done
   remove_iptables_chain iptables filter "$confine_chain"
+  remove_iptables_chain iptables nat "$api_service_chain"
   local ns
   for ns in /var/run/netns/cni-*; do
     [ -e "$ns" ] && ip netns delete "$(basename "$ns")" 2>/dev/null
@@ -366,7 +383,7 @@ EOF
         "type": "host-local",
         "dataDir": "$node_home/cni/ipam",
         "ranges": [[{"subnet": "$node_subnet", "rangeStart": "$node_prefix.10", "rangeEnd": "$node_prefix.250", "gateway": "$node_ip"}]],
-        "routes": []
+        "routes": [{"dst": "$api_service_ip/32", "gw": "$node_ip"}]
       }
     }
   ]

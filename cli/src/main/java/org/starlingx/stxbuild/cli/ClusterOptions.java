@@ -65,8 +65,15 @@ final class ClusterOptions {
 
   @Option(
       names = "--pod-yaml",
-      description = "With --on kubernetes: a pod YAML fragment merged into every package pod.")
+      description =
+          "With --on kubernetes: a pod YAML fragment merged into every package pod (default: the"
+              + " fragment in $"
+              + POD_YAML_ENV
+              + ", which Jenkins' stxBuildPackages sets).")
   Path podYaml;
+
+  /** Package pod YAML handed over by the Jenkins plugin, whose configuration holds it as text. */
+  static final String POD_YAML_ENV = "STX_PACKAGE_POD_YAML";
 
   boolean onKubernetes() {
     return on == Where.kubernetes;
@@ -105,7 +112,10 @@ final class ClusterOptions {
           BuildRole.PKGBUILDER,
           RoleSettings.defaults(BuildRole.PKGBUILDER).withImage(pkgbuilderImage));
     }
-    String overrideYaml = null;
+    String overrideYaml = System.getenv(POD_YAML_ENV);
+    if (overrideYaml != null && overrideYaml.isBlank()) {
+      overrideYaml = null;
+    }
     if (podYaml != null) {
       try {
         overrideYaml = Files.readString(podYaml);

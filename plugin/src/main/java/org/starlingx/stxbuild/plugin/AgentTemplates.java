@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.starlingx.stxbuild.engine.pods.BuildPodFactory;
 import org.starlingx.stxbuild.engine.pods.BuildRole;
+import org.starlingx.stxbuild.engine.pods.PackagePodManager;
 import org.starlingx.stxbuild.engine.pods.RoleSettings;
 import org.starlingx.stxbuild.engine.scope.BuildScope;
 import org.starlingx.stxbuild.engine.scope.NamespaceStrategy;
@@ -54,12 +55,17 @@ final class AgentTemplates {
     BuildPodFactory pods = new BuildPodFactory(names, roles);
     List<String> env = new ArrayList<>();
     StxEnvironment.of(names, config.getPulpUrl()).forEach((k, v) -> env.add(k + "=" + v));
+    PackagePodEnvironment.of(config).forEach((k, v) -> env.add(k + "=" + v));
     Map<String, Object> template = new LinkedHashMap<>();
     template.put("cloud", config.getCloudName());
     template.put("namespace", names.namespace());
     template.put("label", names.objectName("agent", "pod"));
     template.put(
-        "yaml", BuildPodFactory.yaml(shareAgentWorkspace(pods.agentPod(config.getPodYaml()))));
+        "yaml",
+        BuildPodFactory.yaml(
+            // the builder container creates the build's package pods (stxBuildPackages)
+            PackagePodManager.withApiToken(
+                shareAgentWorkspace(pods.agentPod(config.getPodYaml())), "builder")));
     template.put("env", env);
     return template;
   }

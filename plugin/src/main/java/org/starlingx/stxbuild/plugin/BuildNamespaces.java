@@ -1,6 +1,7 @@
 package org.starlingx.stxbuild.plugin;
 
 import hudson.AbortException;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,13 +10,15 @@ import java.io.PrintStream;
 import java.util.Map;
 import jenkins.model.Jenkins;
 import org.csanchez.jenkins.plugins.kubernetes.KubernetesCloud;
+import org.starlingx.stxbuild.engine.pods.PackagePodManager;
 import org.starlingx.stxbuild.engine.pods.RoleSettings;
 
 /**
  * The namespace a build's agent pod is created in: with the {@code per-project} strategy each
  * project has its own, which nobody created beforehand, so the kubernetes-plugin's pod request
  * would fail with 404. Created here, through the configured cloud's own client, with the service
- * account build pods run as.
+ * account build pods run as and the Role that lets the build's agent pod (which runs as that
+ * account, with a token in its builder container only) create its package pods.
  */
 final class BuildNamespaces {
   private BuildNamespaces() {}
@@ -32,7 +35,10 @@ final class BuildNamespaces {
             + " name one");
   }
 
-  /** Creates {@code namespace} and its build pod service account where they are missing. */
+  /**
+   * Creates {@code namespace}, its build pod service account and the package pods' Role and
+   * RoleBinding where they are missing.
+   */
   static void ensure(
       String cloudName, String namespace, Map<String, String> labels, PrintStream log)
       throws Exception {
@@ -67,6 +73,8 @@ final class BuildNamespaces {
                     .build())
             .create();
       }
+      createUnlessPresent(client, PackagePodManager.role(namespace, labels));
+      createUnlessPresent(client, PackagePodManager.roleBinding(namespace, labels));
     } catch (KubernetesClientException e) {
       if (e.getCode() == 409) {
         return; // another build of the project created it at the same moment
@@ -79,7 +87,21 @@ final class BuildNamespaces {
               + "' (HTTP "
               + e.getCode()
               + "); create it beforehand (the Helm chart's build namespaces) or let the cloud's"
-              + " credentials create namespaces and service accounts");
+              + " credentials create namespaces, service accounts, roles and role bindings");
+    }
+  }
+
+  /** Another build of the project may create the same object at the same moment: that is fine. */
+  private static void createUnlessPresent(KubernetesClient client, HasMetadata object) {
+    if (client.resource(object).get() != null) {
+      return;
+    }
+    try {
+      client.resource(object).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409) {
+        throw e;
+      }
     }
   }
 }

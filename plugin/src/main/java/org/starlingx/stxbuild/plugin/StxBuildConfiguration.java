@@ -35,6 +35,7 @@ public class StxBuildConfiguration extends GlobalConfiguration {
   private String cpuRequest = "1";
   private String memoryRequest = "2Gi";
   private String podYaml = "";
+  private String packagePodYaml = "";
   private String pulpUrl = "";
   private String pulpCredentialsId = "";
   private String registry = "";
@@ -146,6 +147,19 @@ public class StxBuildConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setPodYaml(String podYaml) {
     this.podYaml = podYaml;
+    save();
+  }
+
+  /**
+   * Merged into every package pod (placement, tolerations); the agent pod's is {@link #getPodYaml}.
+   */
+  public String getPackagePodYaml() {
+    return packagePodYaml == null ? "" : packagePodYaml;
+  }
+
+  @DataBoundSetter
+  public void setPackagePodYaml(String packagePodYaml) {
+    this.packagePodYaml = packagePodYaml;
     save();
   }
 

@@ -60,6 +60,33 @@ public class StxBuildPackagesBuilder extends StxCliBuilder {
     step.setForce(force);
   }
 
+  public String getPackages() {
+    return step.getPackages();
+  }
+
+  @DataBoundSetter
+  public void setPackages(String packages) {
+    step.setPackages(packages);
+  }
+
+  public boolean isDistribute() {
+    return step.isDistribute();
+  }
+
+  @DataBoundSetter
+  public void setDistribute(boolean distribute) {
+    step.setDistribute(distribute);
+  }
+
+  public int getMaxPods() {
+    return step.getMaxPods();
+  }
+
+  @DataBoundSetter
+  public void setMaxPods(int maxPods) {
+    step.setMaxPods(maxPods);
+  }
+
   @Override
   StxBuildPackagesStep step() {
     return step;

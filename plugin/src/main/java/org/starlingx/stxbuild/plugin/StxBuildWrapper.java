@@ -77,6 +77,10 @@ public class StxBuildWrapper extends SimpleBuildWrapper {
                 StxBuildConfiguration.get().getPulpUrl())
             : environment(initialEnvironment);
     env.forEach(context::env);
+    if (agent != null) {
+      // in the scope's own pod, whose builder container may create package pods
+      PackagePodEnvironment.of(StxBuildConfiguration.get()).forEach(context::env);
+    }
     listener
         .getLogger()
         .println(

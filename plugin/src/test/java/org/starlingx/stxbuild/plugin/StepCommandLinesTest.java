@@ -48,6 +48,80 @@ class StepCommandLinesTest {
     assertThat(command.env()).isEmpty();
   }
 
+  /** The environment of a build in its scope's pod: stxBuild's and the package pods' settings. */
+  private static Map<String, String> inPod(int cloudCap, String yaml) {
+    Map<String, String> env = new java.util.HashMap<>(ENV);
+    env.put(StxEnvironment.NAMESPACE, "stx-starlingx");
+    env.putAll(
+        PackagePodEnvironment.of(cloudCap, "registry:5000/stx-build-pkgbuilder@sha256:ab", yaml));
+    return env;
+  }
+
+  @Test
+  void underStxBuildPackagesBuildInPodsOfTheBuildsNamespaceBoundedByTheCloudsCap() {
+    StxBuildPackagesStep step = new StxBuildPackagesStep();
+    step.setMaxPods(16);
+    step.setForce(true);
+    step.setPackages("stx-hello, libstxsample");
+    StxCommandLine command =
+        step.commandLine(inPod(10, "spec:\n  nodeSelector:\n    a: b\n"), "", null, null);
+    assertThat(command.argv())
+        .containsExactly(
+            "stx-build",
+            "build",
+            "--tree",
+            ".",
+            "--build-types",
+            "std",
+            "--on",
+            "kubernetes",
+            "--max-pods",
+            "9", // the cloud's cap of 10 less the build's own pod
+            "--namespace-strategy",
+            "shared",
+            "--namespace",
+            "stx-starlingx",
+            "--pkgbuilder-image",
+            "registry:5000/stx-build-pkgbuilder@sha256:ab",
+            "--retries",
+            "0",
+            "--force",
+            "--packages",
+            "stx-hello,libstxsample",
+            "--user",
+            "alice",
+            "--project",
+            "starlingx",
+            "--branch",
+            "r/stx.10.0",
+            "--build-id",
+            "daily-42");
+    assertThat(command.env())
+        .containsEntry(
+            PackagePodEnvironment.PACKAGE_POD_YAML, "spec:\n  nodeSelector:\n    a: b\n");
+  }
+
+  @Test
+  void withoutACapTheStepsMaxPodsHoldsAndDistributeFalseKeepsOnePod() {
+    StxBuildPackagesStep step = new StxBuildPackagesStep();
+    assertThat(step.commandLine(inPod(0, ""), "", null, null).argv())
+        .containsSubsequence("--on", "kubernetes", "--max-pods", "8")
+        .doesNotContain("--workers");
+    step.setDistribute(false);
+    StxCommandLine local = step.commandLine(inPod(0, "spec: {}"), "", null, null);
+    assertThat(local.argv())
+        .doesNotContain("--on", "--max-pods")
+        .containsSubsequence("--workers", "2");
+    assertThat(local.env()).isEmpty();
+  }
+
+  @Test
+  void outsideTheScopesPodPackagesBuildWhereTheStepRuns() {
+    assertThat(new StxBuildPackagesStep().commandLine(ENV, "", null, null).argv())
+        .doesNotContain("--on")
+        .containsSubsequence("--workers", "2");
+  }
+
   @Test
   void thePulpPasswordTravelsInTheEnvironmentOnly() {
     StxCommandLine command =

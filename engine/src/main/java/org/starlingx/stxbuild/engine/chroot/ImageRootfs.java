@@ -32,7 +32,9 @@ public final class ImageRootfs {
           "python3",
           // kill(1): a build's process group is stopped with it (LoggedProcess).
           "procps",
-          "xz-utils");
+          "xz-utils",
+          // dpkg-source (and patch): the builder prepares source packages (stxBuildPackages)
+          "dpkg-dev");
 
   private ImageRootfs() {}
 

@@ -16,7 +16,6 @@ import org.starlingx.stxbuild.engine.pods.DryRunValidator;
 import org.starlingx.stxbuild.engine.pods.PodOverrides;
 import org.starlingx.stxbuild.engine.pods.PodStep;
 import org.starlingx.stxbuild.engine.pods.RoleSettings;
-import org.starlingx.stxbuild.engine.pods.ScopeCleanup;
 import org.starlingx.stxbuild.engine.repo.AptSource;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpSourcePublisher;
@@ -28,8 +27,9 @@ import org.starlingx.stxbuild.engine.scope.ScopeNames;
  * build's namespace, carrying the build's names and labels. Opening it checks the namespace, stores
  * the Pulp password as a Secret of the build (pods read it from there; it is in no pod spec) and
  * sends a pod of the build to the API server as a dry run, so that a refusal (RBAC, quota,
- * admission) stops the build before any package starts. Closing it deletes every pod and the Secret
- * of the build, which is also what an abort does, and then the sources the pods were served.
+ * admission) stops the build before any package starts. Closing it deletes every package pod and
+ * the Secret of the build, which is also what an abort does, and then the sources the pods were
+ * served.
  */
 public final class ClusterWorkers implements AutoCloseable {
   /**
@@ -187,10 +187,21 @@ public final class ClusterWorkers implements AutoCloseable {
     }
   }
 
-  /** Deletes every pod and Secret of the build, then the sources they were served. */
+  /**
+   * Deletes every package pod and the Pulp password Secret of the build, then the sources the pods
+   * were served. Not every object of the scope: under Jenkins' {@code stxBuild} the process runs in
+   * the build's own agent pod, which carries the scope's labels too and must outlive this command.
+   */
   @Override
   public void close() {
-    new ScopeCleanup(client).delete(names);
+    client
+        .pods()
+        .inNamespace(names.namespace())
+        .withLabels(names.selector())
+        .withLabel(ScopeNames.ROLE_LABEL, BuildRole.PKGBUILDER.id())
+        .withGracePeriod(0)
+        .delete();
+    client.secrets().inNamespace(names.namespace()).withName(passwordSecretName(names)).delete();
     try {
       sources.remove(session);
     } catch (RuntimeException pulpUnreachable) {
@@ -199,10 +210,14 @@ public final class ClusterWorkers implements AutoCloseable {
     }
   }
 
+  private static String passwordSecretName(ScopeNames names) {
+    return names.objectName("pulp", "password");
+  }
+
   private static Secret passwordSecret(ScopeNames names, String password) {
     return new SecretBuilder()
         .withNewMetadata()
-        .withName(names.objectName("pulp", "password"))
+        .withName(passwordSecretName(names))
         .withNamespace(names.namespace())
         .withLabels(names.labels())
         .endMetadata()

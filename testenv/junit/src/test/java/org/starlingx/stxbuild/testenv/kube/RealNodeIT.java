@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,41 @@ class RealNodeIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> node.runningContainers(client.getNamespace()).isEmpty());
+  }
+
+  /**
+   * The {@code kubernetes} service's ClusterIP leads to the API server as kube-proxy would make it
+   * (real-node.sh: a route, a DNAT and a forwarder): an HTTP request over plain TCP gets the Go TLS
+   * server's own answer, so a pod with a token can use in-cluster configuration.
+   */
+  @Test
+  void theKubernetesServiceAnswersFromAPod(KubernetesClient client, RealNode node) {
+    client
+        .pods()
+        .resource(
+            debianPod(
+                node,
+                "api-service",
+                true,
+                "bash",
+                "-c",
+                "echo \"service $KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT\";"
+                    + " exec 3<>/dev/tcp/10.96.0.1/443"
+                    + " && printf 'GET / HTTP/1.0\\r\\n\\r\\n' >&3 && timeout 10 cat <&3"))
+        .create();
+    Pod ended =
+        client
+            .pods()
+            .withName("api-service")
+            .waitUntilCondition(
+                p -> p != null && List.of("Succeeded", "Failed").contains(p.getStatus().getPhase()),
+                90,
+                TimeUnit.SECONDS);
+    String log = client.pods().withName("api-service").getLog();
+    assertThat(log)
+        .contains("service 10.96.0.1:443")
+        .contains("Client sent an HTTP request to an HTTPS server");
+    assertThat(ended.getStatus().getPhase()).isEqualTo("Succeeded");
   }
 
   @Test
