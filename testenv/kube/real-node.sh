@@ -23,6 +23,10 @@
 # - KubeletConfiguration: cgroupfs, failCgroupV1: false (the machine has cgroup v1 with a unified
 #   mount), failSwapOn: false, a taint and a label so only pods that ask for it land here,
 #   anonymous access off (x509 from the cluster CA, webhook authorisation).
+# - an apt caching proxy (Debian's apt-cacher-ng, its own config and cache under
+#   $kube_home/apt-proxy) on the bridge address, port STX_KUBE_APT_PROXY_PORT (24142): the one way
+#   pods reach a Debian mirror. ForceManaged: it fetches only from Debian mirrors it knows
+#   (deb.debian.org...), no CONNECT tunnels; the pods themselves still reach nothing off the machine.
 # - down removes every container, mount, network namespace, cgroup, iptables chain and the bridge,
 #   and puts back the sysctls the kubelet and the CNI plugin changed (recorded at the first up).
 #
@@ -55,6 +59,9 @@ api_service_chain=STX-TESTENV-APISERVER
 # Pulp's content app over HTTPS on the bridge (certificate from the cluster CA): kaniko takes a
 # remote build context from https:// URLs only.
 content_tls_port=${STX_KUBE_NODE_CONTENT_TLS_PORT:-24443}
+# The apt caching proxy pods reach Debian through (not 3142, where a system apt-cacher-ng listens).
+apt_proxy_port=${STX_KUBE_APT_PROXY_PORT:-24142}
+apt_proxy_home=$kube_home/apt-proxy
 # The label and taint that keep ordinary pods on the KWOK nodes.
 real_node_label=testenv.starlingx.org/node
 real_node_taint=testenv.starlingx.org/real-node
@@ -68,7 +75,7 @@ confine_chain=STX-TESTENV-CONFINE
 fixed_paths="/var/lib/kubelet /run/containerd /var/log/containers /var/run/netns"
 ctr_cmd() { ctr --address "$containerd_sock" -n k8s.io "$@"; }
 
-real_node_processes() { echo "containerd kubelet $(for p in $forwarded_ports $content_tls_port; do printf 'forward-%s ' "$p"; done)"; }
+real_node_processes() { echo "containerd kubelet apt-proxy $(for p in $forwarded_ports $content_tls_port; do printf 'forward-%s ' "$p"; done)"; }
 
 # --- install ------------------------------------------------------------------------------------
 
@@ -78,6 +85,7 @@ real_node_packages() {
   command -v runc >/dev/null || missing+=(runc)
   [ -x /usr/lib/cni/bridge ] || missing+=(containernetworking-plugins)
   command -v socat >/dev/null || missing+=(socat)
+  [ -x /usr/sbin/apt-cacher-ng ] || missing+=(apt-cacher-ng)
   command -v iptables >/dev/null || missing+=(iptables)
   command -v buildah >/dev/null || missing+=(buildah)
   command -v mmdebstrap >/dev/null || missing+=(mmdebstrap)
@@ -219,6 +227,7 @@ containerd.address=$containerd_sock
 image.debian=$node_ip:$registry_port/stx-testenv/debian:$debian_suite
 image.kaniko=$node_ip:$registry_port/stx-testenv/kaniko-executor:$(kaniko_tag)
 pulp.content.https.url=https://$node_ip:$content_tls_port
+apt.proxy.url=http://$node_ip:$apt_proxy_port
 ca.file=$pki/ca.crt
 EOF
   mv "$kube_home/real-node.properties.part" "$kube_home/real-node.properties"
@@ -437,6 +446,30 @@ serializeImagePulls: false
 EOF
 }
 
+# apt-cacher-ng's own configuration (not /etc/apt-cacher-ng): Debian mirrors only (ForceManaged
+# with Debian's remap), no tunnels, listening on the bridge address alone, in the foreground.
+write_apt_proxy_config() {
+  mkdir -p "$apt_proxy_home/conf" "$apt_proxy_home/cache" "$apt_proxy_home/log" "$apt_proxy_home/run"
+  printf '%s\n' 'http://deb.debian.org/debian/' > "$apt_proxy_home/conf/backends_debian"
+  cat > "$apt_proxy_home/conf/acng.conf" <<EOF
+CacheDir: $apt_proxy_home/cache
+LogDir: $apt_proxy_home/log
+SupportDir: /usr/lib/apt-cacher-ng
+PidFile: $apt_proxy_home/run/pid
+SocketPath: $apt_proxy_home/run/socket
+BindAddress: $node_ip
+Port: $apt_proxy_port
+ForeGround: 1
+Remap-debrep: file:deb_mirror*.gz /debian ; file:backends_debian
+ForceManaged: 1
+PassThroughPattern: ^$
+ExThreshold: 30
+ReportPage: acng-report.html
+EOF
+}
+
+apt_proxy_works() { curl -fsS --max-time 2 -o /dev/null "http://$node_ip:$apt_proxy_port/acng-report.html"; }
+
 # --- processes ----------------------------------------------------------------------------------
 
 start_real_node() {
@@ -459,6 +492,9 @@ start_real_node() {
   start_process "forward-$content_tls_port" socat \
     "OPENSSL-LISTEN:$content_tls_port,bind=$node_ip,reuseaddr,fork,cert=$pki/bridge-tls.crt,key=$pki/bridge-tls.key,verify=0" \
     "TCP:127.0.0.1:$pulp_content_port"
+  write_apt_proxy_config
+  start_process apt-proxy /usr/sbin/apt-cacher-ng -c "$apt_proxy_home/conf"
+  wait_for "the apt proxy" apt-proxy apt_proxy_works
   write_kubelet_config
   start_process kubelet "$bin/kubelet" --config "$node_home/kubelet-config.yaml" \
     --kubeconfig "$kube_home/kubelet.kubeconfig" --hostname-override "$node_name" \
@@ -498,6 +534,7 @@ stop_real_node() {
   stop_process containerd
   local port
   for port in $forwarded_ports $content_tls_port; do stop_process "forward-$port"; done
+  stop_process apt-proxy
   # Shims of a containerd that crashed: they run from our state directory.
   pkill -KILL -f -- "containerd-shim-runc-v2 .*-address $containerd_sock" 2>/dev/null || true
   unmount_under "$node_home"

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.starlingx.stxbuild.engine.chroot.AptProxy;
 import org.starlingx.stxbuild.engine.pods.BuildRole;
 import org.starlingx.stxbuild.engine.pods.RoleSettings;
 import org.starlingx.stxbuild.engine.workers.ClusterWorkers;
@@ -62,6 +63,15 @@ final class ClusterOptions {
       names = "--pod-pulp-content-url",
       description = "Pulp's content URL as pods reach it (default: --pulp-content-url).")
   URI podPulpContentUrl;
+
+  @Option(
+      names = "--pod-apt-proxy",
+      description =
+          "With --on kubernetes: an HTTP proxy (http://host:port, e.g. an apt-cacher-ng) through"
+              + " which apt in the pods fetches build-deps from the Debian mirror, for pods whose"
+              + " network reaches no mirror. Not part of the build environment: results built with"
+              + " and without it are the same and reused either way.")
+  String podAptProxy;
 
   @Option(
       names = "--pod-yaml",
@@ -131,6 +141,7 @@ final class ClusterOptions {
         repository.pulpUser,
         roles,
         overrideYaml,
-        packageTimeout);
+        packageTimeout,
+        podAptProxy == null ? null : AptProxy.parse(podAptProxy, "--pod-apt-proxy"));
   }
 }

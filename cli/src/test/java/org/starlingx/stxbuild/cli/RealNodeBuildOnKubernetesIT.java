@@ -210,7 +210,7 @@ class RealNodeBuildOnKubernetesIT {
   }
 
   /** Package name to the SHA256 of its .deb, from the branch's published apt index. */
-  private static Map<String, String> debs(PulpPackageRepository pulp, String project, String branch)
+  static Map<String, String> debs(PulpPackageRepository pulp, String project, String branch)
       throws Exception {
     String line =
         new ScopeNames(new BuildScope("real-it", project, branch, "1"), NamingPolicy.DEFAULT)

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.starlingx.stxbuild.engine.exec.LoggedProcess;
@@ -43,6 +44,35 @@ public final class ChrootBuild {
       BooleanSupplier aborted,
       long deadlineNanos,
       long maxLogBytes) {
+    return run(
+        chroot,
+        dsc,
+        sourceFiles,
+        buildDeps,
+        options,
+        serial,
+        dir,
+        log,
+        aborted,
+        deadlineNanos,
+        maxLogBytes,
+        Optional.empty());
+  }
+
+  /** As above, apt fetching the Debian mirror through {@code aptProxy} when given. */
+  public static Result run(
+      ChrootCache.Prepared chroot,
+      Path dsc,
+      List<String> sourceFiles,
+      List<Path> buildDeps,
+      ChrootBuildOptions options,
+      boolean serial,
+      Path dir,
+      Path log,
+      BooleanSupplier aborted,
+      long deadlineNanos,
+      long maxLogBytes,
+      Optional<AptProxy> aptProxy) {
     try {
       clean(dir);
       Path build = Files.createDirectories(dir.resolve("build"));
@@ -65,7 +95,8 @@ public final class ChrootBuild {
               dsc.getFileName().toString(),
               !buildDeps.isEmpty(),
               chroot.debCache().toString(),
-              CleanEnvironment.build(options.runTests(), options.jobs(serial))),
+              CleanEnvironment.build(options.runTests(), options.jobs(serial)),
+              aptProxy),
           StandardCharsets.UTF_8);
       Files.writeString(
           log,
@@ -75,6 +106,7 @@ public final class ChrootBuild {
               + chroot.spec().mirror()
               + "), DEB_BUILD_OPTIONS="
               + CleanEnvironment.debBuildOptions(options.runTests(), options.jobs(serial))
+              + aptProxy.map(p -> ", apt proxy " + p.url()).orElse("")
               + "\n",
           StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE,

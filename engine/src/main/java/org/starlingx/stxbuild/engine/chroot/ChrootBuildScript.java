@@ -2,6 +2,7 @@ package org.starlingx.stxbuild.engine.chroot;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,21 @@ public final class ChrootBuildScript {
       boolean withDeps,
       String debCache,
       Map<String, String> buildEnv) {
+    return render(lower, work, dscName, withDeps, debCache, buildEnv, Optional.empty());
+  }
+
+  /**
+   * @param aptProxy a proxy apt fetches the Debian mirror through, written to the overlay's {@code
+   *     /etc/apt/apt.conf.d} (the cached chroot is not changed)
+   */
+  public static String render(
+      String lower,
+      String work,
+      String dscName,
+      boolean withDeps,
+      String debCache,
+      Map<String, String> buildEnv,
+      Optional<AptProxy> aptProxy) {
     String q = MmdebstrapCommand.shellQuote(lower);
     String cache = MmdebstrapCommand.shellQuote(debCache);
     String w = MmdebstrapCommand.shellQuote(work);
@@ -105,6 +121,13 @@ public final class ChrootBuildScript {
         "mount --bind \"$work/build\" \"$root/build\"",
         "rm -f \"$root/etc/resolv.conf\"",
         "if [ -f /etc/resolv.conf ]; then cat /etc/resolv.conf > \"$root/etc/resolv.conf\"; fi",
+        aptProxy
+            .map(
+                p ->
+                    "printf '%s\\n' "
+                        + MmdebstrapCommand.shellQuote(p.aptConf())
+                        + " > \"$root/etc/apt/apt.conf.d/00stx-apt-proxy\"")
+            .orElse(": no apt proxy"),
         "echo '== installing build-deps'",
         "chroot \"$root\" /usr/bin/env -i "
             + env

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.starlingx.stxbuild.engine.chroot.AptProxy;
 import org.starlingx.stxbuild.engine.chroot.ChrootBuild;
 import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
 import org.starlingx.stxbuild.engine.chroot.ChrootCache;
@@ -28,6 +30,7 @@ public final class ChrootPackageWorker implements PackageWorker {
   private final ChrootCache cache;
   private final ChrootBuildOptions options;
   private final WorkerLimits limits;
+  private Optional<AptProxy> aptProxy = Optional.empty();
   private final AtomicBoolean refreshed = new AtomicBoolean();
   private volatile ChrootCache.Prepared prepared;
 
@@ -41,6 +44,15 @@ public final class ChrootPackageWorker implements PackageWorker {
     this.cache = cache;
     this.options = options;
     this.limits = limits;
+  }
+
+  /**
+   * Fetches build-deps from the Debian mirror through this proxy (a pod whose network reaches only
+   * its machine). Not part of {@link #environment()}: the packages installed are the same.
+   */
+  public ChrootPackageWorker withAptProxy(AptProxy proxy) {
+    this.aptProxy = Optional.of(proxy);
+    return this;
   }
 
   /** Makes the chroot ready (refreshed once per worker when asked); builds call it themselves. */
@@ -90,7 +102,8 @@ public final class ChrootPackageWorker implements PackageWorker {
               request.log(),
               abort::aborted,
               deadline,
-              limits.maxLogBytes());
+              limits.maxLogBytes(),
+              aptProxy);
       if (abort.aborted()) {
         return new Result(new TaskOutcome.Failed("aborted"), List.of());
       }

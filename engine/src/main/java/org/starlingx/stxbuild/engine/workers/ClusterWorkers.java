@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.starlingx.stxbuild.engine.chroot.AptProxy;
 import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
 import org.starlingx.stxbuild.engine.pods.BuildPodFactory;
 import org.starlingx.stxbuild.engine.pods.BuildRole;
@@ -44,6 +45,8 @@ public final class ClusterWorkers implements AutoCloseable {
    * @param roles per-role settings (image, resources, placement); missing roles use defaults
    * @param overrideYaml a pod YAML fragment merged into every package pod (may be null)
    * @param packageTimeout how long one package may run once its container started
+   * @param aptProxyForPods the proxy pods reach the Debian mirror through, when their network
+   *     reaches no mirror itself (may be null)
    */
   public record Settings(
       int maxPods,
@@ -53,12 +56,35 @@ public final class ClusterWorkers implements AutoCloseable {
       String pulpUser,
       Map<BuildRole, RoleSettings> roles,
       String overrideYaml,
-      Duration packageTimeout) {
+      Duration packageTimeout,
+      AptProxy aptProxyForPods) {
     public Settings {
       if (maxPods < 1) {
         throw new IllegalArgumentException("--max-pods is " + maxPods + "; expected at least 1");
       }
       roles = Map.copyOf(roles);
+    }
+
+    /** Pods reaching a Debian mirror themselves. */
+    public Settings(
+        int maxPods,
+        URI pulpApiForPods,
+        URI pulpContentForPods,
+        URI pulpContentForCaller,
+        String pulpUser,
+        Map<BuildRole, RoleSettings> roles,
+        String overrideYaml,
+        Duration packageTimeout) {
+      this(
+          maxPods,
+          pulpApiForPods,
+          pulpContentForPods,
+          pulpContentForCaller,
+          pulpUser,
+          roles,
+          overrideYaml,
+          packageTimeout,
+          null);
     }
   }
 
@@ -135,6 +161,9 @@ public final class ClusterWorkers implements AutoCloseable {
             creator);
     // Pods build in chroots of the same codename, mirror and options as local builds.
     worker.withChroot(chroot);
+    if (settings.aptProxyForPods() != null) {
+      worker.withAptProxy(settings.aptProxyForPods());
+    }
     return new ClusterWorkers(client, names, worker, forPods, sources, session);
   }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.starlingx.stxbuild.engine.chroot.AptProxy;
 import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
 import org.starlingx.stxbuild.engine.pods.BuildPodFactory;
 import org.starlingx.stxbuild.engine.pods.BuildRole;
@@ -46,6 +47,7 @@ public final class KubernetesPodWorker implements PackageWorker {
   private Map<String, String> chrootEnvironment =
       PodPackageBuild.chrootEnvironment(ChrootBuildOptions.of("bullseye"));
   private String environment = ChrootBuildOptions.of("bullseye").identity();
+  private Map<String, String> aptProxy = Map.of();
   private final PodCreator creator;
   private PodLogReader logs;
 
@@ -90,6 +92,15 @@ public final class KubernetesPodWorker implements PackageWorker {
     return this;
   }
 
+  /**
+   * Pods fetch build-deps from the Debian mirror through this proxy ({@code STX_APT_PROXY}); the
+   * build environment of the fingerprint does not change.
+   */
+  public KubernetesPodWorker withAptProxy(AptProxy proxy) {
+    this.aptProxy = Map.of(AptProxy.ENVIRONMENT, proxy.url().toString());
+    return this;
+  }
+
   @Override
   public String environment() {
     return environment;
@@ -118,7 +129,7 @@ public final class KubernetesPodWorker implements PackageWorker {
                                 "STX_PACKAGE", request.name(),
                                 "STX_BUILD_DEPS", String.join(",", request.buildDepPackages()),
                                 "STX_SERIAL", String.valueOf(request.serial())),
-                            chrootEnvironment))),
+                            merged(chrootEnvironment, aptProxy)))),
                 request.aptSource() == null ? null : request.aptSource().sourcesListLine()),
             overrideYaml);
     repository.addPasswordFromSecret(pod);

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.starlingx.stxbuild.engine.apt.PrivateAptRoot;
+import org.starlingx.stxbuild.engine.chroot.AptProxy;
 import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
 import org.starlingx.stxbuild.engine.chroot.ChrootCache;
 import org.starlingx.stxbuild.engine.chroot.ChrootSpec;
@@ -37,6 +39,8 @@ import org.starlingx.stxbuild.engine.schedule.TaskOutcome;
  * @param session the build's repository session
  * @param chroot how to build: codename, mirror, seed, tests, make jobs
  * @param serial one make job ({@code serial: true} in the package's meta_data.yaml)
+ * @param aptProxy the proxy apt reaches the Debian mirror through ({@code STX_APT_PROXY}), when the
+ *     pod's network reaches no mirror itself
  */
 public record PodPackageBuild(
     URI sourceUrl,
@@ -44,7 +48,8 @@ public record PodPackageBuild(
     List<String> buildDeps,
     SessionNames session,
     ChrootBuildOptions chroot,
-    boolean serial) {
+    boolean serial,
+    Optional<AptProxy> aptProxy) {
   public PodPackageBuild {
     buildDeps = List.copyOf(buildDeps);
   }
@@ -84,7 +89,10 @@ public record PodPackageBuild(
         new SessionNames(
             required(env, "STX_REPO_BRANCH"), required(env, "STX_REPO_SESSION"), Map.of()),
         new ChrootBuildOptions(spec, Boolean.parseBoolean(env.get("STX_RUN_TESTS")), jobs, false),
-        Boolean.parseBoolean(env.get("STX_SERIAL")));
+        Boolean.parseBoolean(env.get("STX_SERIAL")),
+        Optional.ofNullable(env.get(AptProxy.ENVIRONMENT))
+            .filter(s -> !s.isBlank())
+            .map(s -> AptProxy.parse(s, AptProxy.ENVIRONMENT)));
   }
 
   /** Builds in {@code work}; returns the worker outcome (its exit code tells the scheduler). */
@@ -95,17 +103,19 @@ public record PodPackageBuild(
       Path dsc = fetchSource(sources);
       List<Path> deps = fetchBuildDeps(work.resolve("apt"));
       String name = DebControl.fromDsc(dsc).source();
-      PackageWorker.Result result =
+      ChrootPackageWorker worker =
           new ChrootPackageWorker(
-                  work.resolve("build"),
-                  // The image holds the chroot, made when the image was built: it never expires.
-                  new ChrootCache(ChrootCache.defaultRoot(), Duration.ofDays(36500)),
-                  chroot)
-              .build(
-                  new PackageBuildRequest(
-                      name, dsc, deps, List.of(), null, work.resolve(name + ".log"), serial),
-                  "pod",
-                  abort);
+              work.resolve("build"),
+              // The image holds the chroot, made when the image was built: it never expires.
+              new ChrootCache(ChrootCache.defaultRoot(), Duration.ofDays(36500)),
+              chroot);
+      aptProxy.ifPresent(worker::withAptProxy);
+      PackageWorker.Result result =
+          worker.build(
+              new PackageBuildRequest(
+                  name, dsc, deps, List.of(), null, work.resolve(name + ".log"), serial),
+              "pod",
+              abort);
       if (result.outcome() instanceof TaskOutcome.Built) {
         try (RepoSession attached = repository.attachSession(session)) {
           attached.addPackages(result.debs());

@@ -160,10 +160,11 @@ class RealNodePodWorkerIT {
   }
 
   @Test
-  void podsReachPulpAndTheRegistryOnTheBridgeAndNothingBeyondIt() throws Exception {
+  void podsReachPulpTheRegistryAndTheAptProxyOnTheBridgeAndNothingBeyondIt() throws Exception {
     String bridge = node.address();
     String registryPort = node.registry().substring(node.registry().lastIndexOf(':') + 1);
     String pulpApiPort = node.pulpApiUrl().substring(node.pulpApiUrl().lastIndexOf(':') + 1);
+    String aptProxyPort = node.aptProxyUrl().substring(node.aptProxyUrl().lastIndexOf(':') + 1);
     // bash's /dev/tcp: the Debian minbase image has no HTTP client.
     String get =
         "get() { exec 3<>/dev/tcp/%s/$1 && printf 'GET %%s HTTP/1.0\\r\\nHost: %s\\r\\n\\r\\n' \"$2\" >&3"
@@ -176,6 +177,14 @@ class RealNodePodWorkerIT {
             + " echo \"registry: $(get "
             + registryPort
             + " /v2/)\";"
+            // Debian only through the apt proxy on the bridge, which fetches from Debian mirrors
+            // alone (ForceManaged): another host through it is refused.
+            + " echo \"debian via proxy: $(get "
+            + aptProxyPort
+            + " http://deb.debian.org/debian/dists/bullseye/Release)\";"
+            + " echo \"other via proxy: $(get "
+            + aptProxyPort
+            + " http://example.com/)\";"
             + " echo \"routes:\"; tail -n +2 /proc/net/route | awk '{print \"route \" $2 \" \" $8}';"
             + " if timeout 5 bash -c 'exec 3<>/dev/tcp/1.1.1.1/80' 2>/dev/null;"
             + " then echo 'outside: reachable'; else echo 'outside: unreachable'; fi";
@@ -188,6 +197,8 @@ class RealNodePodWorkerIT {
     assertThat(log)
         .containsPattern("pulp: HTTP/1\\.[01] 200")
         .containsPattern("registry: HTTP/1\\.[01] 200")
+        .containsPattern("debian via proxy: HTTP/1\\.[01] 200")
+        .containsPattern("other via proxy: HTTP/1\\.[01] 403")
         .contains("outside: unreachable")
         .doesNotContain("route 00000000");
   }

@@ -30,6 +30,8 @@ import org.starlingx.stxbuild.testenv.TestenvHome;
  * @param containerdAddress the node's containerd socket ({@code ctr --address})
  * @param images images testenv built and pushed to the registry, by role ({@code debian}, {@code
  *     kaniko})
+ * @param aptProxyUrl the apt caching proxy (apt-cacher-ng) on the bridge: the one way pods reach a
+ *     Debian mirror ({@code stx-build build --pod-apt-proxy})
  */
 public record RealNode(
     String name,
@@ -42,7 +44,8 @@ public record RealNode(
     String pulpApiUrl,
     String pulpContentHttpsUrl,
     String containerdAddress,
-    Map<String, String> images) {
+    Map<String, String> images,
+    String aptProxyUrl) {
 
   /** Reads {@code $STX_TESTENV_HOME/kube/real-node.properties}, written by kube.sh up. */
   static RealNode fromTestenv() {
@@ -66,7 +69,8 @@ public record RealNode(
         require(p, "containerd.address", file),
         Map.of(
             "debian", require(p, "image.debian", file),
-            "kaniko", require(p, "image.kaniko", file)));
+            "kaniko", require(p, "image.kaniko", file)),
+        require(p, "apt.proxy.url", file));
   }
 
   static Path propertiesFile() {
