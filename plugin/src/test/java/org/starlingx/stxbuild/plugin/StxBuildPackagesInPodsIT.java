@@ -46,16 +46,18 @@ import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
  * pod reached the API server in-cluster, ClusterWorkers opened (namespace, dry run, Secret) with
  * the Role alone, "at most 3 at once" (cap 4), libstxsample's pod ran on stx-real-node (19.9 s to
  * running, 17.8 s of it waiting) and exited 1: "the pod build of
- * http://127.0.0.1:24816/.../libstxsample_2.1.0-1.dsc failed" (see the Disabled reason).
+ * http://127.0.0.1:24816/.../libstxsample_2.1.0-1.dsc failed": Pulp names its content by its
+ * CONTENT_ORIGIN, loopback in testenv. The engine now rewrites that origin, read from Pulp's
+ * status, to the pods' content address too.
  */
 @WithJenkins
 @ExtendWith({KubeClusterExtension.class, PulpServerExtension.class})
 @org.junit.jupiter.api.Disabled(
-    "Not passing yet: the package pod is created by the agent pod and runs on the real node, but"
-        + " the source URL it is handed is Pulp's published content origin (127.0.0.1:24816 in"
-        + " testenv), which pods cannot reach: the plugin has no setting for the content URL as"
-        + " Pulp publishes it versus as pods reach it (the CLI's --pulp-content-url /"
-        + " --pod-pulp-content-url)")
+    "Not passing yet: the agent pod creates the package pods and libstxsample builds in one on the"
+        + " real node, but stx-hello fails before its pod: the CLI in the agent pod prepares its"
+        + " source from Pulp's downloads mirror at the URL Pulp publishes (CONTENT_ORIGIN, loopback"
+        + " in testenv), which the agent pod cannot reach; the plugin has no setting for the content"
+        + " URL as its agent pods reach it")
 @Timeout(value = 40, unit = java.util.concurrent.TimeUnit.MINUTES)
 class StxBuildPackagesInPodsIT {
   static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();

@@ -147,9 +147,13 @@ public final class ClusterWorkers implements AutoCloseable {
     access.addPasswordFromSecret(probe);
     new DryRunValidator(client).requireAccepted(List.<HasMetadata>of(probe));
     client.resource(password).createOr(existing -> existing.update());
-    ForPods forPods =
-        new ForPods(
-            withSlash(settings.pulpContentForCaller()), withSlash(settings.pulpContentForPods()));
+    // The URLs Pulp hands out start with its CONTENT_ORIGIN, which may be an address only this
+    // side reaches (testenv's is loopback; a caller in the build's agent pod uses another one):
+    // both that origin and the caller's content URL are rewritten to the pods' content URL.
+    List<String> published = new java.util.ArrayList<>();
+    published.add(withSlash(settings.pulpContentForCaller()));
+    sources.contentOrigin().map(o -> withSlash(URI.create(o))).ifPresent(published::add);
+    ForPods forPods = new ForPods(published, withSlash(settings.pulpContentForPods()));
     KubernetesPodWorker worker =
         new KubernetesPodWorker(
             client,
@@ -207,12 +211,15 @@ public final class ClusterWorkers implements AutoCloseable {
     };
   }
 
-  /** Pods may reach Pulp's content app at another address than this process does. */
-  private record ForPods(String callerContent, String podContent) {
+  /** Pods may reach Pulp's content app at another address than this process or Pulp names. */
+  record ForPods(List<String> published, String podContent) {
     String url(String url) {
-      return url.startsWith(callerContent)
-          ? podContent + url.substring(callerContent.length())
-          : url;
+      for (String prefix : published) {
+        if (url.startsWith(prefix)) {
+          return podContent + url.substring(prefix.length());
+        }
+      }
+      return url;
     }
   }
 

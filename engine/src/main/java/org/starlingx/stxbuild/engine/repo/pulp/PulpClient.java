@@ -62,6 +62,16 @@ public final class PulpClient {
     return http.get(API + "status/");
   }
 
+  /**
+   * The origin Pulp writes into the URLs it publishes ({@code CONTENT_ORIGIN}, e.g. {@code
+   * http://pulp-content:24816}), which need not be the address a client reached it at; empty when
+   * the status does not say.
+   */
+  public java.util.Optional<String> contentOrigin() {
+    String origin = status().path("content_settings").path("content_origin").asText("");
+    return origin.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(origin);
+  }
+
   /** The href of the signing service registered under {@code name}, if there is one. */
   public java.util.Optional<String> signingService(String name) {
     return http.list(API + "signing-services/", Map.of("name", name)).stream()

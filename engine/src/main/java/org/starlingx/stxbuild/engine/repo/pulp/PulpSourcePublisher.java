@@ -23,6 +23,11 @@ public final class PulpSourcePublisher {
     this.pulp = pulp;
   }
 
+  /** The origin of the URLs Pulp publishes, see {@link PulpClient#contentOrigin()}. */
+  public java.util.Optional<String> contentOrigin() {
+    return pulp.contentOrigin();
+  }
+
   /**
    * Publishes a {@code .dsc} and the files it lists; returns the URL the {@code .dsc} is served at.
    */
