@@ -34,7 +34,13 @@ class AptProxyTest {
     AptProxy proxy = AptProxy.parse("http://10.213.0.1:24142", "test");
     String script =
         ChrootBuildScript.render(
-            "/l", "/w", "a_1.dsc", false, CleanEnvironment.build(false, 1), Optional.of(proxy));
+            "/l",
+            "/w",
+            "a_1.dsc",
+            false,
+            "/c",
+            CleanEnvironment.build(false, 1),
+            Optional.of(proxy));
     String line =
         script
             .lines()
@@ -53,7 +59,7 @@ class AptProxyTest {
 
     assertThat(
             ChrootBuildScript.render(
-                "/l", "/w", "a_1.dsc", false, CleanEnvironment.build(false, 1)))
+                "/l", "/w", "a_1.dsc", false, "/c", CleanEnvironment.build(false, 1)))
         .doesNotContain("00stx-apt-proxy");
   }
 
