@@ -152,7 +152,9 @@ public final class ClusterWorkers implements AutoCloseable {
     // both that origin and the caller's content URL are rewritten to the pods' content URL.
     List<String> published = new java.util.ArrayList<>();
     published.add(withSlash(settings.pulpContentForCaller()));
-    sources.contentOrigin().map(o -> withSlash(URI.create(o))).ifPresent(published::add);
+    if (sources != null) {
+      sources.contentOrigin().map(o -> withSlash(URI.create(o))).ifPresent(published::add);
+    }
     ForPods forPods = new ForPods(published, withSlash(settings.pulpContentForPods()));
     KubernetesPodWorker worker =
         new KubernetesPodWorker(
@@ -239,7 +241,9 @@ public final class ClusterWorkers implements AutoCloseable {
         .delete();
     client.secrets().inNamespace(names.namespace()).withName(passwordSecretName(names)).delete();
     try {
-      sources.remove(session);
+      if (sources != null) {
+        sources.remove(session);
+      }
     } catch (RuntimeException pulpUnreachable) {
       // The build's outcome stands: the repository carries the session role, so retention
       // removes it later.
