@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.starlingx.stxbuild.engine.repo.FileDigests;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpDistribution;
@@ -52,14 +51,7 @@ public final class PulpBuildStatusStore implements BuildStatusStore {
     }
     Path file = writeScratch(record);
     try {
-      String sha256 = FileDigests.of(file).sha256();
-      String content =
-          pulp.files()
-              .find(relativePath, sha256)
-              .orElseGet(
-                  () ->
-                      pulp.files()
-                          .create(relativePath, pulp.artifacts().ensure(file, sha256).href()));
+      String content = pulp.files().ensureContent(relativePath, file);
       repositories.modify(repository.href(), List.of(content), List.of(), null);
       String publication = pulp.files().publishLatest(repository.href());
       repositories

@@ -30,7 +30,7 @@ public final class PulpClient {
     this.tasks = new PulpTasks(http, connection.taskTimeout());
     this.artifacts = new PulpArtifacts(http, tasks, chunkBytes);
     this.deb = new PulpDeb(http, tasks, artifacts);
-    this.files = new PulpFiles(http, tasks);
+    this.files = new PulpFiles(http, tasks, artifacts);
   }
 
   public PulpConnection connection() {

@@ -1,9 +1,11 @@
 package org.starlingx.stxbuild.engine.repo.pulp;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.starlingx.stxbuild.engine.repo.FileDigests;
 
 /** Pulp's file plugin: plain files such as 3rd-party source tarballs and exported logs. */
 public final class PulpFiles {
@@ -13,11 +15,13 @@ public final class PulpFiles {
 
   private final PulpHttp http;
   private final PulpTasks tasks;
+  private final PulpArtifacts artifacts;
   private final PulpRepositories repositories;
 
-  PulpFiles(PulpHttp http, PulpTasks tasks) {
+  PulpFiles(PulpHttp http, PulpTasks tasks, PulpArtifacts artifacts) {
     this.http = http;
     this.tasks = tasks;
+    this.artifacts = artifacts;
     this.repositories = new PulpRepositories(http, tasks, "file/file");
   }
 
@@ -39,6 +43,33 @@ public final class PulpFiles {
   public String create(String relativePath, String artifactHref) {
     Map<String, Object> body = Map.of("relative_path", relativePath, "artifact", artifactHref);
     return tasks.waitForAccepted(http.post(FILES, body)).createdResource("/content/file/files/");
+  }
+
+  /**
+   * The file content holding {@code file} at {@code relativePath}: the one Pulp has, else one made
+   * now with a single task (from the artifact Pulp already holds, or from the file sent as an
+   * upload; committing the upload to an artifact first would cost a second task per file).
+   */
+  public String ensureContent(String relativePath, Path file) {
+    String sha256 = FileDigests.of(file).sha256();
+    Optional<String> existing = find(relativePath, sha256);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Optional<String> artifact = artifacts.find(sha256);
+    if (artifact.isPresent()) {
+      return create(relativePath, artifact.get());
+    }
+    String upload = artifacts.stage(file);
+    try {
+      return tasks
+          .waitForAccepted(
+              http.post(FILES, Map.of("relative_path", relativePath, "upload", upload)))
+          .createdResource("/content/file/files/");
+    } catch (PulpException e) {
+      // Another build may have made the same content a moment earlier: then it is that one.
+      return find(relativePath, sha256).orElseThrow(() -> e);
+    }
   }
 
   /**

@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.starlingx.stxbuild.engine.logs.LogExporter;
 import org.starlingx.stxbuild.engine.logs.LogIndexPage;
 import org.starlingx.stxbuild.engine.logs.StepLog;
-import org.starlingx.stxbuild.engine.repo.FileDigests;
 
 /**
  * Exports a build's logs into Pulp as file content: repository {@code stx-logs-<session>}, served
@@ -21,6 +25,9 @@ import org.starlingx.stxbuild.engine.repo.FileDigests;
  * build.
  */
 public final class PulpLogExporter implements LogExporter {
+  /** Uploads at once: more than Pulp's workers keep busy gains nothing. */
+  private static final int PARALLEL_UPLOADS = 4;
+
   private final PulpClient pulp;
   private final Path scratch;
 
@@ -40,11 +47,7 @@ public final class PulpLogExporter implements LogExporter {
     PulpRepository repository =
         repositories.find(name).orElseGet(() -> repositories.create(name, logLabels));
 
-    List<String> content = new ArrayList<>();
-    for (StepLog log : logs) {
-      content.add(fileContent(log.name(), log.file()));
-    }
-    content.add(fileContent("index.html", indexPage(session, logs)));
+    List<String> content = contentOf(session, logs);
     repositories.modify(repository.href(), content, List.of(), null);
 
     String publication = pulp.files().publishLatest(repository.href());
@@ -63,12 +66,36 @@ public final class PulpLogExporter implements LogExporter {
     return distribution.baseUrl().resolve("index.html");
   }
 
-  private String fileContent(String relativePath, Path file) {
-    String sha256 = FileDigests.of(file).sha256();
-    return pulp.files()
-        .find(relativePath, sha256)
-        .orElseGet(
-            () -> pulp.files().create(relativePath, pulp.artifacts().ensure(file, sha256).href()));
+  /**
+   * The logs and their index as file content. Each file is a Pulp task; Pulp's workers run them
+   * side by side, so a build's dozens of logs take a few tasks' time instead of all of theirs.
+   */
+  private List<String> contentOf(String session, List<StepLog> logs) {
+    Map<String, Path> files = new LinkedHashMap<>();
+    logs.forEach(log -> files.put(log.name(), log.file()));
+    files.put("index.html", indexPage(session, logs));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_UPLOADS, files.size()));
+    try {
+      List<Future<String>> made = new ArrayList<>();
+      files.forEach(
+          (relativePath, file) ->
+              made.add(pool.submit(() -> pulp.files().ensureContent(relativePath, file))));
+      List<String> content = new ArrayList<>();
+      for (Future<String> one : made) {
+        content.add(one.get());
+      }
+      return content;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PulpException("interrupted while exporting the logs of " + session, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new PulpException("cannot export the logs of " + session, e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private Path indexPage(String session, List<StepLog> logs) {

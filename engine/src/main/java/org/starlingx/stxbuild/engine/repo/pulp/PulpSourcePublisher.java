@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.starlingx.stxbuild.engine.graph.DebControl;
-import org.starlingx.stxbuild.engine.repo.FileDigests;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
 
 /**
@@ -43,15 +42,7 @@ public final class PulpSourcePublisher {
     DebControl.dscFiles(dsc).forEach(f -> files.add(dsc.resolveSibling(f)));
     List<String> content = new ArrayList<>();
     for (Path file : files) {
-      String sha256 = FileDigests.of(file).sha256();
-      String relativePath = file.getFileName().toString();
-      content.add(
-          pulp.files()
-              .find(relativePath, sha256)
-              .orElseGet(
-                  () ->
-                      pulp.files()
-                          .create(relativePath, pulp.artifacts().ensure(file, sha256).href())));
+      content.add(pulp.files().ensureContent(file.getFileName().toString(), file));
     }
     repositories.modify(repository.href(), content, List.of(), null);
     String publication = pulp.files().publishLatest(repository.href());

@@ -76,7 +76,7 @@ class SessionReadWhileRepublishingIT {
       int reads = 0;
       try {
         long deadline = System.nanoTime() + java.time.Duration.ofMinutes(4).toNanos();
-        while ((reads < 20 || published.get() < 8)
+        while ((reads < 10 || published.get() < 4)
             && !republishing.isDone()
             && System.nanoTime() < deadline) {
           PrivateAptRoot apt =
