@@ -54,13 +54,7 @@ public final class PulpBuildStatusStore implements BuildStatusStore {
       String content = pulp.files().ensureContent(relativePath, file);
       repositories.modify(repository.href(), List.of(content), List.of(), null);
       String publication = pulp.files().publishLatest(repository.href());
-      repositories
-          .findDistribution(name)
-          .ifPresentOrElse(
-              existing -> repositories.updateDistribution(existing.href(), publication),
-              () ->
-                  repositories.createDistribution(
-                      name, "stx/status/" + record.line(), publication, labels));
+      repositories.serve(name, "stx/status/" + record.line(), publication, labels);
     } finally {
       deleteQuietly(file);
     }

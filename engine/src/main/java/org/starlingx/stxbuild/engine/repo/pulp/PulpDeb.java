@@ -160,6 +160,25 @@ public final class PulpDeb {
     return task.createdResource("/content/deb/packages/");
   }
 
+  /** Which of these package contents a repository version holds (asked 50 at a time). */
+  public java.util.Set<String> heldIn(String repositoryVersionHref, List<String> contentHrefs) {
+    java.util.Set<String> held = new java.util.HashSet<>();
+    for (int from = 0; from < contentHrefs.size(); from += 50) {
+      List<String> part = contentHrefs.subList(from, Math.min(contentHrefs.size(), from + 50));
+      http.list(
+              PACKAGES,
+              Map.of(
+                  "repository_version",
+                  repositoryVersionHref,
+                  "pulp_href__in",
+                  String.join(",", part),
+                  "fields",
+                  "pulp_href"))
+          .forEach(node -> held.add(node.path("pulp_href").asText()));
+    }
+    return held;
+  }
+
   /** Package names and versions in a repository version, as {@code name=version}. */
   public List<String> packagesIn(String repositoryVersionHref) {
     return http

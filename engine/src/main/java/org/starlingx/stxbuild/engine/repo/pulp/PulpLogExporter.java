@@ -51,19 +51,10 @@ public final class PulpLogExporter implements LogExporter {
     repositories.modify(repository.href(), content, List.of(), null);
 
     String publication = pulp.files().publishLatest(repository.href());
-    PulpDistribution distribution =
-        repositories
-            .findDistribution(name)
-            .map(
-                existing -> {
-                  repositories.updateDistribution(existing.href(), publication);
-                  return existing;
-                })
-            .orElseGet(
-                () ->
-                    repositories.createDistribution(
-                        name, "stx/logs/" + session, publication, logLabels));
-    return distribution.baseUrl().resolve("index.html");
+    return repositories
+        .serve(name, "stx/logs/" + session, publication, logLabels)
+        .baseUrl()
+        .resolve("index.html");
   }
 
   /**

@@ -41,7 +41,7 @@ public final class PulpMirrors {
     String version = repositories.get(repository.href()).latestVersionHref();
     String publication = pulp.deb().publishMirror(version);
     PulpDistribution distribution =
-        serve(repositories, name, "stx/mirrors/" + spec.name(), publication);
+        repositories.serve(name, "stx/mirrors/" + spec.name(), publication, LABELS);
     String suite = spec.distributions().split("\\s+")[0];
     String component = spec.components() == null ? "main" : spec.components().split("\\s+")[0];
     return AptSource.trusted(distribution.baseUrl(), suite, component);
@@ -75,7 +75,7 @@ public final class PulpMirrors {
             -1);
       }
       String publication = pulp.files().publishLatest(repository.href());
-      serve(repositories, DOWNLOADS, "stx/mirrors/downloads", publication);
+      repositories.serve(DOWNLOADS, "stx/mirrors/downloads", publication, LABELS);
     }
     PulpDistribution distribution = repositories.findDistribution(DOWNLOADS).orElseThrow();
     return distribution.baseUrl().resolve(download.fileName());
@@ -102,16 +102,6 @@ public final class PulpMirrors {
   private boolean matches(String contentHref, MirrorDownload download) {
     JsonNode artifact = pulp.files().artifactOf(contentHref);
     return download.checksum().equals(artifact.path(download.algorithm()).asText());
-  }
-
-  private static PulpDistribution serve(
-      PulpRepositories repositories, String name, String basePath, String publication) {
-    Optional<PulpDistribution> existing = repositories.findDistribution(name);
-    if (existing.isPresent()) {
-      repositories.updateDistribution(existing.get().href(), publication);
-      return existing.get();
-    }
-    return repositories.createDistribution(name, basePath, publication, LABELS);
   }
 
   private static PulpDeb.RemoteSpec withName(PulpDeb.RemoteSpec spec, String name) {

@@ -171,7 +171,13 @@ final class PulpRepoSession implements RepoSession {
       }
       content.add(held.get());
     }
-    pulp.deb().repositories().modify(repository.href(), content, List.of(), null);
+    // The session starts from the branch's last good build, which holds most reused packages
+    // already: asking costs a query, a modify that changes nothing costs a Pulp task.
+    List<String> missing = new ArrayList<>(content);
+    missing.removeAll(pulp.deb().heldIn(latestVersion(), content));
+    if (!missing.isEmpty()) {
+      pulp.deb().repositories().modify(repository.href(), missing, List.of(), null);
+    }
     return true;
   }
 
@@ -303,20 +309,11 @@ final class PulpRepoSession implements RepoSession {
             .orElseGet(() -> repositories.get(branch.href()).latestVersionHref());
     String publication = pulp.deb().publish(version, signingHref());
     PulpDistribution served =
-        repositories
-            .findDistribution(branchName)
-            .map(
-                existing -> {
-                  repositories.updateDistribution(existing.href(), publication);
-                  return existing;
-                })
-            .orElseGet(
-                () ->
-                    repositories.createDistribution(
-                        branchName,
-                        PulpPackageRepository.branchBasePath(names.branch()),
-                        publication,
-                        PulpPackageRepository.labels(names, "branch")));
+        repositories.serve(
+            branchName,
+            PulpPackageRepository.branchBasePath(names.branch()),
+            publication,
+            PulpPackageRepository.labels(names, "branch"));
     kept = true;
     deleteSnapshots(pulp, names);
     return PulpPackageRepository.aptSource(served.baseUrl(), signing);

@@ -84,6 +84,20 @@ public final class PulpRepositories {
     return PulpDistribution.from(http.get(href));
   }
 
+  /**
+   * Serves a publication under the distribution {@code name}: the existing one now points at it, or
+   * one is created at {@code basePath}.
+   */
+  public PulpDistribution serve(
+      String name, String basePath, String publicationHref, Map<String, String> labels) {
+    Optional<PulpDistribution> existing = findDistribution(name);
+    if (existing.isPresent()) {
+      updateDistribution(existing.get().href(), publicationHref);
+      return existing.get();
+    }
+    return createDistribution(name, basePath, publicationHref, labels);
+  }
+
   /** Points an existing distribution at another publication. */
   public void updateDistribution(String distributionHref, String publicationHref) {
     JsonNode accepted = http.patch(distributionHref, Map.of("publication", publicationHref));

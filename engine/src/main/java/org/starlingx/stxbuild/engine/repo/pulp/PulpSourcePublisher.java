@@ -46,19 +46,10 @@ public final class PulpSourcePublisher {
     }
     repositories.modify(repository.href(), content, List.of(), null);
     String publication = pulp.files().publishLatest(repository.href());
-    PulpDistribution distribution =
-        repositories
-            .findDistribution(name)
-            .map(
-                existing -> {
-                  repositories.updateDistribution(existing.href(), publication);
-                  return existing;
-                })
-            .orElseGet(
-                () ->
-                    repositories.createDistribution(
-                        name, "stx/sources/" + names.session(), publication, labels));
-    return distribution.baseUrl().resolve(dsc.getFileName().toString());
+    return repositories
+        .serve(name, "stx/sources/" + names.session(), publication, labels)
+        .baseUrl()
+        .resolve(dsc.getFileName().toString());
   }
 
   /**
