@@ -56,6 +56,13 @@ final class PkgbuildCommand implements Callable<Integer> {
       outcome = build.run(new PulpPackageRepository(pulp, null), work, abort);
     }
     System.out.println("pkgbuild: " + outcome);
+    // What this pod sent: the figure that shows reuse through the shared repository from outside.
+    System.out.println(
+        "pkgbuild: sent "
+            + pulp.artifacts().uploadedBytes()
+            + " bytes to Pulp, "
+            + pulp.artifacts().reusedBytes()
+            + " bytes not sent (Pulp had them)");
     return outcome instanceof TaskOutcome.Built ? 0 : 1;
   }
 }

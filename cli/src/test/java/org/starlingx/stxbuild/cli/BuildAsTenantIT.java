@@ -3,20 +3,17 @@ package org.starlingx.stxbuild.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
 import org.starlingx.stxbuild.engine.tenancy.Tenant;
 import org.starlingx.stxbuild.engine.tenancy.TenantProvisioner;
 import org.starlingx.stxbuild.testenv.kube.KubeCluster;
 import org.starlingx.stxbuild.testenv.kube.KubeClusterExtension;
-import org.starlingx.stxbuild.testenv.kube.KwokContainerPlayer;
+import org.starlingx.stxbuild.testenv.kube.RealNode;
 import org.starlingx.stxbuild.testenv.kube.TestNamespace;
 import org.starlingx.stxbuild.testenv.pulp.PulpEndpoint;
 import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
@@ -24,9 +21,11 @@ import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
 /**
  * {@code stx-build build --on kubernetes --tenants tenants.yaml} for a user the cluster has never
  * seen: the build provisions the user's tenant (namespace, pod account, quota, limits) before its
- * first pod, its package pods run in that namespace admitted by the fair share, and the build
- * succeeds. The rights of the provisioner itself are proven by the chart's TenantsIT; here it is
- * the cluster's admin.
+ * first pod, its package pod runs in that namespace admitted by the fair share, under the tenant's
+ * quota and within the tenant's LimitRange, and the build succeeds. The pod runs for real on the
+ * testenv's real node (the project's pkgbuilder image by digest, {@code stx-build pkgbuild}
+ * building in its chroot): the tenant's terms are sized to fit that node. The rights of the
+ * provisioner itself are proven by the chart's TenantsIT; here it is the cluster's admin.
  */
 @ExtendWith({KubeClusterExtension.class, PulpServerExtension.class})
 class BuildAsTenantIT {
@@ -37,8 +36,10 @@ class BuildAsTenantIT {
       KubernetesClient client,
       TestNamespace coordination,
       KubeCluster cluster,
-      PulpEndpoint endpoint)
+      PulpEndpoint endpoint,
+      RealNode node)
       throws Exception {
+    String image = PkgbuilderImage.ensure(node, "bullseye");
     String id = Long.toHexString(System.nanoTime()).substring(6);
     String prefix = "t" + id + "-";
     String user = "newcomer";
@@ -51,7 +52,10 @@ class BuildAsTenantIT {
             buildServiceAccount: {name: stx-build, namespace: default}
             buildClusterRole: stx-build-it-unused
             defaults:
-              quota: {pods: "4"}
+              quota: {pods: "4", requests.cpu: "1", requests.memory: 2Gi, limits.memory: 8Gi}
+              limitDefault: {cpu: "2", memory: 3Gi}
+              limitDefaultRequest: {cpu: 100m, memory: 256Mi}
+              limitMax: {cpu: "2", memory: 4Gi}
             fairShare: {capacity: 2, namespace: %s}
             """
                 .formatted(prefix, coordination.name()));
@@ -60,11 +64,9 @@ class BuildAsTenantIT {
     // Unique per run: an identical package would be reused from an earlier run's good build.
     NativeTestPackage.write(repo, "stx-tenant-it", "echo tenant-it-" + id, "");
     Path password = Files.writeString(work.resolve("pulp-password"), endpoint.password());
-    Path podYaml =
-        Files.writeString(
-            work.resolve("pod.yaml"),
-            "metadata: {annotations: {testenv.starlingx.org/outcome: run}}\n");
-    PulpClient pulp = TestPulpClients.connect(endpoint);
+    // The pod's resources (requests 100m/256Mi, limits 2 CPUs/3Gi) fit the real node, the
+    // tenant's LimitRange maximum and its quota: admission checks all three.
+    Path podYaml = Files.writeString(work.resolve("pod.yaml"), RealNodePodYaml.pinned(node));
     String namespace =
         new Tenant(Tenant.Kind.USER, user)
             .namespace(
@@ -72,14 +74,7 @@ class BuildAsTenantIT {
                         Files.readString(settings), "tenants.yaml")
                     .policy());
     assertThat(client.namespaces().withName(namespace).get()).isNull();
-    // The player watches the tenant's namespace only: a pod it plays ran there.
-    try (KubernetesClient inTenant =
-            new KubernetesClientBuilder()
-                .withConfig(
-                    new ConfigBuilder(client.getConfiguration()).withNamespace(namespace).build())
-                .build();
-        KwokContainerPlayer player =
-            new KwokContainerPlayer(inTenant, 2, pod -> PlayedPkgbuilder.run(pod, pulp, work))) {
+    try {
       CliRun run =
           CliRun.of(
               "build",
@@ -91,6 +86,12 @@ class BuildAsTenantIT {
               settings.toString(),
               "--pod-yaml",
               podYaml.toString(),
+              "--pkgbuilder-image",
+              image,
+              "--pod-pulp-url",
+              node.pulpApiUrl(),
+              "--pod-pulp-content-url",
+              node.pulpContentUrl(),
               "--tree",
               work.resolve("tree").toString(),
               "--mirror",
@@ -107,12 +108,15 @@ class BuildAsTenantIT {
               "p" + id,
               "--work",
               work.resolve("work").toString());
+      System.out.println(run.out());
       assertThat(run.exit()).as(run.out() + run.err()).isZero();
       assertThat(run.out())
           .contains("tenant user " + user + ": namespace " + namespace + " provisioned")
           .contains("packages build in pods in namespace " + namespace)
-          .contains("1 built");
-      assertThat(player.exits()).hasSize(1).containsValue(0);
+          .contains("1 built")
+          // The package's pod ran in a real container, not on a KWOK node.
+          .contains("on node " + node.name())
+          .doesNotContainPattern("on node stx-node-\\d");
       Namespace created = client.namespaces().withName(namespace).get();
       assertThat(created.getMetadata().getLabels())
           .containsEntry(Tenant.TENANT_LABEL, new Tenant(Tenant.Kind.USER, user).id());
@@ -124,7 +128,11 @@ class BuildAsTenantIT {
                   .get()
                   .getSpec()
                   .getHard())
-          .containsKey("pods");
+          .containsKey("pods")
+          .containsKey("requests.cpu");
+      assertThat(
+              client.limitRanges().inNamespace(namespace).withName(TenantProvisioner.LIMITS).get())
+          .isNotNull();
     } finally {
       client.namespaces().withName(namespace).delete();
     }

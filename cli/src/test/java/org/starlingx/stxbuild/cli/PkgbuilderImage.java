@@ -19,7 +19,19 @@ import org.starlingx.stxbuild.testenv.kube.RealNode;
 final class PkgbuilderImage {
   private PkgbuilderImage() {}
 
+  /** Image by codename, built once per test JVM: later tests of the run take the same digest. */
+  private static final java.util.Map<String, String> ENSURED = new java.util.HashMap<>();
+
   static synchronized String ensure(RealNode node, String codename) throws Exception {
+    String ensured = ENSURED.get(codename);
+    if (ensured == null) {
+      ensured = build(node, codename);
+      ENSURED.put(codename, ensured);
+    }
+    return ensured;
+  }
+
+  private static String build(RealNode node, String codename) throws Exception {
     SelfImages names =
         new SelfImages(node.registry() + "/starlingx-build", SelfImages.projectVersion());
     String image = names.pkgbuilder(codename);

@@ -189,24 +189,9 @@ class RealNodeBuildOnKubernetesIT {
     return all.toString();
   }
 
-  /**
-   * The pod override: the real node (selector, toleration), what the chroot needs (see
-   * docs/isolated-builds.md) and requests a 2-core machine can hold.
-   */
+  /** The pod override: every pod on the real node ({@link RealNodePodYaml#pinned}). */
   static String podYaml(RealNode node) {
-    return node.placementYaml()
-        + "  containers:\n"
-        + "  - name: pkgbuilder\n"
-        + "    resources:\n"
-        + "      requests: {cpu: 100m, memory: 256Mi}\n"
-        + "      limits: {cpu: \"2\", memory: 3Gi}\n"
-        + "    securityContext:\n"
-        // Kubernetes refuses CAP_SYS_ADMIN with allowPrivilegeEscalation false.
-        + "      allowPrivilegeEscalation: true\n"
-        + "      capabilities:\n"
-        + "        drop: [ALL]\n"
-        + "        add: [CHOWN, DAC_OVERRIDE, FOWNER, FSETID, SETUID, SETGID, KILL, SETFCAP,"
-        + " SYS_ADMIN, SYS_CHROOT]\n";
+    return RealNodePodYaml.pinned(node);
   }
 
   /** Package name to the SHA256 of its .deb, from the branch's published apt index. */

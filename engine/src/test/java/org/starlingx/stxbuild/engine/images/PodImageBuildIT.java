@@ -28,6 +28,12 @@ import org.starlingx.stxbuild.testenv.kube.TestNamespace;
  * Image builds in pods on the real API server (KWOK plays the containers): the kaniko pod gets the
  * registry credentials from a scoped Secret that is gone afterwards, the sysbox pod lands on the
  * sysbox node, and a failing build is reported.
+ *
+ * <p>Why KWOK and not the real node: the sysbox pod needs a node whose runtime has the {@code
+ * sysbox-runc} handler, which testenv's real node lacks (sysbox cannot be installed here, see
+ * docs/testenv.md); the scoped Secret and the failure report are about the API objects the build
+ * makes, which a played pod shows in seconds. The kaniko pod itself runs for real in {@code
+ * KanikoRealNodeIT}.
  */
 @ExtendWith(KubeClusterExtension.class)
 class PodImageBuildIT {

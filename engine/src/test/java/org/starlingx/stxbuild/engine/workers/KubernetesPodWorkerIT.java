@@ -37,6 +37,11 @@ import org.starlingx.stxbuild.testenv.kube.TestNamespace;
 /**
  * Package builds in pkgbuilder pods on the real API server, scheduled onto KWOK nodes; the test
  * chooses each pod's fate (succeed, exit code, OOM kill, eviction) with the testenv annotations.
+ *
+ * <p>Why KWOK and not the real node: an eviction, or an exit code at a chosen moment, cannot be
+ * caused on a real kubelet without starving the shared machine; the worker's handling of each fate
+ * is what is tested here. The real kernel's OOM kill, a real image pull failure and a real abort
+ * are in {@code RealNodePodWorkerIT}.
  */
 @ExtendWith(KubeClusterExtension.class)
 class KubernetesPodWorkerIT {

@@ -1,5 +1,6 @@
 package org.starlingx.stxbuild.testenv.kube;
 
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -13,10 +14,11 @@ import java.util.function.ToIntFunction;
 
 /**
  * Plays the containers of pods on KWOK nodes, which run none: every pod of the namespace that
- * carries {@code testenv.starlingx.org/outcome: run} and reaches Running is handed to {@code
- * container} (which does what the container would, e.g. runs the pod's own command with the pod's
- * environment as a process here, and returns its exit code); then KWOK ends the pod with that exit
- * code. Which node each pod ran on is kept, as the scheduler chose it.
+ * carries {@code testenv.starlingx.org/outcome: run}, reaches Running and is on a KWOK node (one
+ * annotated {@code kwok.x-k8s.io/node: fake}; a pod on the real node runs for real and is left
+ * alone) is handed to {@code container} (which does what the container would, e.g. runs the pod's
+ * own command with the pod's environment as a process here, and returns its exit code); then KWOK
+ * ends the pod with that exit code. Which node each pod ran on is kept, as the scheduler chose it.
  */
 public final class KwokContainerPlayer implements AutoCloseable {
   private final KubernetesClient client;
@@ -26,6 +28,7 @@ public final class KwokContainerPlayer implements AutoCloseable {
   private final Set<String> played = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> exits = new ConcurrentHashMap<>();
   private final Map<String, String> nodes = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> kwokNodes = new ConcurrentHashMap<>();
 
   /** Plays pods in the client's namespace with at most {@code parallel} containers at once. */
   public KwokContainerPlayer(KubernetesClient client, int parallel, ToIntFunction<Pod> container) {
@@ -46,6 +49,7 @@ public final class KwokContainerPlayer implements AutoCloseable {
                   public void onUpdate(Pod old, Pod pod) {
                     if ("Running".equals(pod.getStatus().getPhase())
                         && "run".equals(outcomeOf(pod))
+                        && isKwokNode(pod.getSpec().getNodeName())
                         && played.add(pod.getMetadata().getName())) {
                       nodes.put(pod.getMetadata().getName(), pod.getSpec().getNodeName());
                       kubelet.submit(() -> play(pod));
@@ -92,6 +96,19 @@ public final class KwokContainerPlayer implements AutoCloseable {
     } catch (RuntimeException goneMeanwhile) {
       // The build deleted the pod (abort): nothing left to end.
     }
+  }
+
+  /** Whether KWOK plays the node (the annotation testenv/kube/nodes.sh sets). */
+  private boolean isKwokNode(String name) {
+    return name != null
+        && kwokNodes.computeIfAbsent(
+            name,
+            n -> {
+              Node node = client.nodes().withName(n).get();
+              Map<String, String> annotations =
+                  node == null ? null : node.getMetadata().getAnnotations();
+              return annotations != null && "fake".equals(annotations.get("kwok.x-k8s.io/node"));
+            });
   }
 
   private static String outcomeOf(Pod pod) {
