@@ -161,15 +161,16 @@ public final class DailyBuild {
         new LocalPackageRepository(output.resolve("repo"), List.of("amd64"), null);
     PackageBuild packageBuild =
         new PackageBuild(
-            tree,
-            repository,
-            fetcher,
-            new ChrootPackageWorker(
-                output.resolve("builds"),
-                new ChrootCache(ChrootCache.defaultRoot(), java.time.Duration.ofDays(7)),
-                ChrootBuildOptions.of(codename)),
-            output.resolve("work"),
-            packages);
+                tree,
+                repository,
+                fetcher,
+                new ChrootPackageWorker(
+                    output.resolve("builds"),
+                    new ChrootCache(ChrootCache.defaultRoot(), java.time.Duration.ofDays(7)),
+                    ChrootBuildOptions.of(codename)),
+                output.resolve("work"),
+                packages)
+            .withEveryPackageFile();
     Path baseList = BaseWheels.listOf(tree.root(), codename, "stable");
     if (settings.dryRun()) {
       Map<String, PackageRecipe> recipes = packageBuild.recipes(build);

@@ -79,6 +79,7 @@ public final class PackageBuild {
   private final BuildProgress progress;
   private java.util.Set<String> selection = java.util.Set.of();
   private ReuseSettings reuseSettings = ReuseSettings.defaults();
+  private boolean everyPackageFile;
 
   public PackageBuild(
       StxSourceTree tree,
@@ -110,6 +111,16 @@ public final class PackageBuild {
    */
   public PackageBuild reuse(ReuseSettings settings) {
     this.reuseSettings = java.util.Objects.requireNonNull(settings, "reuse settings");
+    return this;
+  }
+
+  /**
+   * The outcome names every package's file, those reused by reference fetched from the session too
+   * (the daily build makes wheels and charts of them). Off by default: a build that reuses most of
+   * a large tree would download all of it for nothing.
+   */
+  public PackageBuild withEveryPackageFile() {
+    this.everyPackageFile = true;
     return this;
   }
 
@@ -430,9 +441,7 @@ public final class PackageBuild {
         progress.note(
             "the build did not succeed: its session was removed, the last good build stays");
       }
-      if (report.succeeded() && !worker.remote()) {
-        // The outcome names every package's file (the daily build makes wheels and charts of
-        // them); on one machine the local repository's pool holds them already.
+      if (everyPackageFile && report.succeeded() && !worker.remote()) {
         for (String id : byReference.keySet()) {
           filesOf(id, debsOf, byReference, session);
         }
