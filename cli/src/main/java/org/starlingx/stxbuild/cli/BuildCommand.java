@@ -191,7 +191,13 @@ final class BuildCommand implements Callable<Integer> {
                     new ChrootPackageWorker(
                         work.resolve("builds"),
                         chroot.cache(),
-                        chroot.options(tree.codename()),
+                        chroot.options(
+                            tree.codename(),
+                            () ->
+                                packageBuild(repository.packageRepository(), null)
+                                    .controls(settings)
+                                    .values(),
+                            System.out),
                         limits))
                 .run(names.repositorySession(), settings, abort);
       }

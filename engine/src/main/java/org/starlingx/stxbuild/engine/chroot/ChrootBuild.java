@@ -73,6 +73,7 @@ public final class ChrootBuild {
       long deadlineNanos,
       long maxLogBytes,
       Optional<AptProxy> aptProxy) {
+    java.time.Instant begin = java.time.Instant.now();
     try {
       clean(dir);
       Path build = Files.createDirectories(dir.resolve("build"));
@@ -107,6 +108,10 @@ public final class ChrootBuild {
               + "), DEB_BUILD_OPTIONS="
               + CleanEnvironment.debBuildOptions(options.runTests(), options.jobs(serial))
               + aptProxy.map(p -> ", apt proxy " + p.url()).orElse("")
+              + "\n"
+              + BuildPhases.line(BuildPhases.BEGIN, begin)
+              + "\n"
+              + BuildPhases.line(BuildPhases.COPY_IN, java.time.Instant.now())
               + "\n",
           StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE,
@@ -127,6 +132,12 @@ public final class ChrootBuild {
         debs = files.filter(f -> f.getFileName().toString().endsWith(".deb")).sorted().toList();
       }
       removeOverlay(dir);
+      Files.writeString(
+          log,
+          BuildPhases.line(BuildPhases.COLLECT, java.time.Instant.now()) + "\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       return new Result(ended.aborted() ? -1 : ended.exit(), debs, ended.timedOut());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build " + dsc.getFileName() + " in " + dir, e);

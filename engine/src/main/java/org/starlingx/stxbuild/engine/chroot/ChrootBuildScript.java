@@ -15,13 +15,16 @@ import java.util.stream.Collectors;
  * time {@code dpkg-buildpackage} alone.
  *
  * <p>Installing build-deps is most of a short package's build (StarlingX's users measure 70-96 %),
- * so two things keep it short without changing what is built: the Debian {@code .deb} files a build
- * downloads are kept in the codename's cache ({@link ChrootCache.Prepared#debCache()}) and offered
- * to later builds as hard links in apt's archive directory (a Debian file name,
- * package_version_arch, never names two contents, and the cache is per codename), and dpkg unpacks
- * with {@code force-unsafe-io} (no fsync per file: the overlay is thrown away after the build
- * anyway, as sbuild and mmdebstrap do for their build chroots). Each build links into its own upper
- * layer, so parallel builds share no writable apt directory.
+ * so a chroot can be seeded with the tree's common build-deps ({@link TreeSeed}); when the chroot
+ * holds every build-dep of a package, apt is not run at all (dpkg-checkbuilddeps says so), and
+ * man-db's index is not updated after installs. Two more things keep the installs short without
+ * changing what is built: the Debian {@code .deb} files a build downloads are kept in the
+ * codename's cache ({@link ChrootCache.Prepared#debCache()}) and offered to later builds as hard
+ * links in apt's archive directory (a Debian file name, package_version_arch, never names two
+ * contents, and the cache is per codename), and dpkg unpacks with {@code force-unsafe-io} (no fsync
+ * per file: the overlay is thrown away after the build anyway, as sbuild and mmdebstrap do for
+ * their build chroots). Each build links into its own upper layer, so parallel builds share no
+ * writable apt directory.
  */
 public final class ChrootBuildScript {
   /** Where the build directory appears inside the chroot. */
@@ -78,9 +81,22 @@ public final class ChrootBuildScript {
                         + "apt-get -q update -o Dir::Etc::sourcelist=sources.list.d/stx-session.list"
                         + " -o Dir::Etc::sourceparts=- -o APT::Get::List-Cleanup=0"
                     : ": no in-tree build-deps",
+                BuildPhases.marker(BuildPhases.SESSION_SOURCE),
                 "dpkg-source -x " + MmdebstrapCommand.shellQuote(dscName) + " src",
-                "apt-get -q -y -o APT::Install-Recommends=false -o APT::Install-Suggests=false"
-                    + " -o APT::Keep-Downloaded-Packages=true build-dep ./src"));
+                BuildPhases.marker(BuildPhases.UNPACK_SOURCE),
+                // apt-get build-dep costs seconds even with nothing to install (it rebuilds its
+                // cache over the whole archive's lists to add the source's own index):
+                // dpkg-checkbuilddeps, which dpkg-buildpackage runs itself first, tells in a
+                // fraction
+                // of that whether the (seeded) chroot holds every build-dep already.
+                "if unmet=$(cd src && dpkg-checkbuilddeps 2>&1); then",
+                "  echo '== every build-dep is installed in the chroot already'",
+                "else",
+                "  echo \"== to install: ${unmet#*: error: }\"",
+                "  apt-get -q -y -o APT::Install-Recommends=false -o APT::Install-Suggests=false"
+                    + " -o APT::Keep-Downloaded-Packages=true build-dep ./src",
+                "fi",
+                BuildPhases.marker(BuildPhases.BUILD_DEPS)));
     String build =
         "set -eu; cd /build/src; echo STX-BUILD-START=$(date +%s.%N);"
             + " rc=0; dpkg-buildpackage -b -us -uc || rc=$?;"
@@ -119,6 +135,9 @@ public final class ChrootBuildScript {
         "mount -t tmpfs tmpfs \"$root/tmp\"",
         "mkdir -p \"$root/build\"",
         "mount --bind \"$work/build\" \"$root/build\"",
+        // No man-db index update after installing build-deps (a trigger that reads every manual
+        // page, as sbuild's chroots skip it): builds never read the index.
+        "rm -f \"$root/var/lib/man-db/auto-update\"",
         "rm -f \"$root/etc/resolv.conf\"",
         "if [ -f /etc/resolv.conf ]; then cat /etc/resolv.conf > \"$root/etc/resolv.conf\"; fi",
         aptProxy
@@ -128,6 +147,7 @@ public final class ChrootBuildScript {
                         + MmdebstrapCommand.shellQuote(p.aptConf())
                         + " > \"$root/etc/apt/apt.conf.d/00stx-apt-proxy\"")
             .orElse(": no apt proxy"),
+        BuildPhases.marker(BuildPhases.OVERLAY),
         "echo '== installing build-deps'",
         "chroot \"$root\" /usr/bin/env -i "
             + env
@@ -135,6 +155,7 @@ public final class ChrootBuildScript {
             + MmdebstrapCommand.shellQuote(prepare),
         "find \"$archives\" -maxdepth 1 -name '*.deb' -exec ln -t \"$cache\" {} + 2>/dev/null"
             + " || true",
+        BuildPhases.marker(BuildPhases.KEEP_DEBS),
         "echo '== building (no network)'",
         "unshare --net chroot \"$root\" /usr/bin/env -i "
             + env

@@ -89,6 +89,13 @@ public record ChrootSpec(String codename, String arch, URI mirror, List<String> 
     return new ChrootSpec(codename, arch, mirror, other);
   }
 
+  /** This chroot with {@code extra} pre-installed as well (e.g. a tree's {@link TreeSeed}). */
+  public ChrootSpec plusSeedPackages(java.util.Collection<String> extra) {
+    List<String> all = new java.util.ArrayList<>(seedPackages);
+    all.addAll(extra);
+    return new ChrootSpec(codename, arch, mirror, all);
+  }
+
   /** A short hash of everything that makes the chroot what it is. */
   public String key() {
     String text =

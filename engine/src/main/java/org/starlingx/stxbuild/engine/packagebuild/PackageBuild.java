@@ -166,9 +166,16 @@ public final class PackageBuild {
     }
   }
 
-  private Outcome runLocked(SessionNames names, BuildSettings settings, AbortSignal abort)
-      throws InterruptedException {
-    Map<String, PackageRecipe> recipes = recipes(settings);
+  /**
+   * The source packages' control data (name, build-deps, binaries) of the build's recipes, read as
+   * the build reads them; a package whose packaging cannot be read has none (it fails later with
+   * the reason). Also what a chroot's {@code TreeSeed} is computed from.
+   */
+  public Map<String, DebControl> controls(BuildSettings settings) {
+    return controls(recipes(settings));
+  }
+
+  private Map<String, DebControl> controls(Map<String, PackageRecipe> recipes) {
     Map<String, DebControl> controls = new LinkedHashMap<>();
     recipes.forEach(
         (name, recipe) -> {
@@ -187,6 +194,13 @@ public final class PackageBuild {
             controls.put(name, new DebControl(name, List.of(), List.of()));
           }
         });
+    return controls;
+  }
+
+  private Outcome runLocked(SessionNames names, BuildSettings settings, AbortSignal abort)
+      throws InterruptedException {
+    Map<String, PackageRecipe> recipes = recipes(settings);
+    Map<String, DebControl> controls = controls(recipes);
     PackageGraph graph = PackageGraph.of(controls, settings.arch());
     progress.note(
         recipes.size()

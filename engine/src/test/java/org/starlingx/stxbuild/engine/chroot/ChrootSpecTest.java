@@ -72,4 +72,21 @@ class ChrootSpecTest {
         .contains("--setup-hook=sync-in '/c/debs it'\\''s' /var/cache/apt/archives/")
         .endsWith("bullseye", "/c/x.tar.zst", "http://deb.debian.org/debian");
   }
+
+  @Test
+  void aTreeSeedIsPartOfTheChrootsKeyAndOfTheBuildEnvironmentOfEveryResult() {
+    ChrootSpec seeded = bullseye.plusSeedPackages(List.of("libjson-c-dev", "debhelper"));
+    assertThat(seeded.seedPackages())
+        .contains("libjson-c-dev")
+        .containsAll(bullseye.seedPackages())
+        .doesNotHaveDuplicates()
+        .isSorted();
+    assertThat(seeded.key()).isNotEqualTo(bullseye.key());
+    // The same set however it was reached is the same chroot.
+    assertThat(bullseye.plusSeedPackages(List.of("debhelper", "libjson-c-dev")).key())
+        .isEqualTo(seeded.key());
+    assertThat(bullseye.plusSeedPackages(List.of()).key()).isEqualTo(bullseye.key());
+    ChrootBuildOptions options = ChrootBuildOptions.of("bullseye");
+    assertThat(options.withChroot(seeded).identity()).isNotEqualTo(options.identity());
+  }
 }

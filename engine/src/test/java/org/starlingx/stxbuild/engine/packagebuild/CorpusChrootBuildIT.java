@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.starlingx.stxbuild.engine.chroot.BuildPhases;
 import org.starlingx.stxbuild.engine.chroot.BuildTimings;
 import org.starlingx.stxbuild.engine.chroot.ChrootBuildOptions;
 import org.starlingx.stxbuild.engine.chroot.ChrootCache;
+import org.starlingx.stxbuild.engine.chroot.TreeSeed;
 import org.starlingx.stxbuild.engine.exec.CommandRunner;
 import org.starlingx.stxbuild.engine.repo.SessionNames;
 import org.starlingx.stxbuild.engine.repo.local.LocalPackageRepository;
@@ -47,6 +49,13 @@ import org.starlingx.stxbuild.engine.workers.PackageWorker;
 class CorpusChrootBuildIT {
   private static final List<String> IN_TREE_ONLY = List.of("integ");
 
+  /** {@code -Dstx.corpus.only=dir,dir}: only these package directories (e.g. to measure a few). */
+  private static final List<String> ONLY =
+      java.util.Arrays.stream(System.getProperty("stx.corpus.only", "").split(","))
+          .map(String::strip)
+          .filter(d -> !d.isEmpty())
+          .toList();
+
   record Row(String repo, String dir, String pkg, String outcome, String reason) {}
 
   @Test
@@ -72,10 +81,7 @@ class CorpusChrootBuildIT {
   private void buildCodename(String codename, Path stx, List<String> repos, Path work)
       throws Exception {
     ChrootCache cache = new ChrootCache(ChrootCache.defaultRoot(), Duration.ofDays(7));
-    ChrootBuildOptions options = ChrootBuildOptions.of(codename);
-    ChrootCache.Prepared first =
-        cache.prepare(options.chroot(), Boolean.getBoolean("stx.corpus.coldChroot"));
-    ChrootCache.Prepared warm = cache.prepare(options.chroot(), false);
+    ChrootBuildOptions base = ChrootBuildOptions.of(codename);
 
     // A view of the tree whose package lists hold only what the reader accepts, one by one.
     Path view = work.resolve("view-" + codename);
@@ -99,6 +105,9 @@ class CorpusChrootBuildIT {
       Path list = repoView.resolve("debian_" + codename + "_pkg_dirs_std");
       List<String> accepted = new ArrayList<>();
       for (String dir : listedDirs(original, codename)) {
+        if (!ONLY.isEmpty() && !ONLY.contains(dir)) {
+          continue;
+        }
         Files.writeString(list, dir + "\n");
         try {
           var read = StxSourceTree.open(repoView).recipes(codename, "std").get(0);
@@ -123,6 +132,33 @@ class CorpusChrootBuildIT {
       }
       Files.writeString(list, String.join("\n", accepted) + "\n");
     }
+
+    // -Dstx.corpus.seedMin=N: the chroot also holds every Debian build-dep at least N packages of
+    // this build need (TreeSeed), as `stx-build build --seed-common-build-deps N` does.
+    int seedMin = Integer.getInteger("stx.corpus.seedMin", 0);
+    ChrootBuildOptions options = base;
+    if (seedMin > 0) {
+      var controls =
+          new PackageBuild(
+                  StxSourceTree.open(view),
+                  null,
+                  new LocalMirrorFetcher(work.resolve("mirror"), Map.of()),
+                  null,
+                  work.resolve("probe"),
+                  BuildProgress.SILENT)
+              .controls(settings(codename))
+              .values();
+      options = base.withChroot(TreeSeed.seeded(cache, base.chroot(), controls, seedMin));
+    }
+    long coldStart = System.nanoTime();
+    ChrootCache.Prepared first =
+        cache.prepare(options.chroot(), Boolean.getBoolean("stx.corpus.coldChroot"));
+    double firstSeconds = (System.nanoTime() - coldStart) / 1e9;
+    ChrootCache.Prepared warm = cache.prepare(options.chroot(), false);
+    List<String> seedAdded =
+        options.chroot().seedPackages().stream()
+            .filter(p -> !base.chroot().seedPackages().contains(p))
+            .toList();
 
     Map<String, Long> wallMillis = new ConcurrentHashMap<>();
     ChrootPackageWorker chroot =
@@ -152,6 +188,7 @@ class CorpusChrootBuildIT {
             new AbortSignal());
 
     List<Double> overheads = new ArrayList<>();
+    Map<String, List<Double>> phases = new LinkedHashMap<>();
     for (TaskResult result : outcome.report().results()) {
       String where = dirOfPackage.getOrDefault(result.id(), "?/?");
       Path log = outcome.logs().resolve(result.id() + ".log");
@@ -162,6 +199,11 @@ class CorpusChrootBuildIT {
         if (inside.isPresent() && wall != null && inside.get() > 0) {
           double overhead = (wall / 1000.0 - inside.get()) / inside.get();
           overheads.add(overhead);
+          BuildPhases.durations(log)
+              .forEach(
+                  (phase, seconds) ->
+                      phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(seconds));
+          phases.computeIfAbsent("(wall, worker)", k -> new ArrayList<>()).add(wall / 1000.0);
           reason =
               String.format(
                   "wall %.1f s, dpkg-buildpackage %.1f s, overhead %.2f",
@@ -184,12 +226,19 @@ class CorpusChrootBuildIT {
         String.format(
             "Chroot %s: first preparation %.1f s (%s), warm %.3f s.%n%n",
             options.chroot().name(),
-            first.took().toMillis() / 1000.0,
+            firstSeconds,
             first.created() ? "made" : "cached",
             warm.took().toMillis() / 1000.0));
+    if (seedMin > 0) {
+      md.append(
+          String.format(
+              "Seeded besides StarlingX's set with the %d build-deps at least %d packages need: %s%n%n",
+              seedAdded.size(), seedMin, String.join(" ", seedAdded)));
+    }
     md.append(
         String.format(
             "Overhead (built packages, n=%d): %s%n%n", overheads.size(), stats(overheads)));
+    md.append(phaseTable(phases));
     md.append(
         "| repo | package dir | source package | outcome | details |\n|---|---|---|---|---|\n");
     rows.stream()
@@ -225,6 +274,22 @@ class CorpusChrootBuildIT {
     double median = sorted.get(sorted.size() / 2);
     double p90 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.9) - 1));
     return String.format("median %.2f, p90 %.2f (goal: median below 0.25)", median, p90);
+  }
+
+  /** Median and total seconds per step of the built packages' builds. */
+  static String phaseTable(Map<String, List<Double>> phases) {
+    StringBuilder md = new StringBuilder("| step | median s | total s |\n|---|---|---|\n");
+    phases.forEach(
+        (phase, values) -> {
+          List<Double> sorted = values.stream().sorted().toList();
+          md.append(
+              String.format(
+                  "| %s | %.2f | %.1f |%n",
+                  phase,
+                  sorted.get(sorted.size() / 2),
+                  values.stream().mapToDouble(Double::doubleValue).sum()));
+        });
+    return md.append("\n").toString();
   }
 
   private static List<String> listedDirs(Path repo, String codename) throws IOException {
