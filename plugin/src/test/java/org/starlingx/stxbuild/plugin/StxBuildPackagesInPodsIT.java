@@ -48,16 +48,12 @@ import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
  * running, 17.8 s of it waiting) and exited 1: "the pod build of
  * http://127.0.0.1:24816/.../libstxsample_2.1.0-1.dsc failed": Pulp names its content by its
  * CONTENT_ORIGIN, loopback in testenv. The engine now rewrites that origin, read from Pulp's
- * status, to the pods' content address too.
+ * status, to the pods' content address too. Then stx-hello failed before its pod: the CLI in the
+ * agent pod fetched its upstream tarball from Pulp's downloads mirror at the loopback URL Pulp
+ * publishes; the configured Pulp content URL now tells it where it reaches the content app.
  */
 @WithJenkins
 @ExtendWith({KubeClusterExtension.class, PulpServerExtension.class})
-@org.junit.jupiter.api.Disabled(
-    "Not passing yet: the agent pod creates the package pods and libstxsample builds in one on the"
-        + " real node, but stx-hello fails before its pod: the CLI in the agent pod prepares its"
-        + " source from Pulp's downloads mirror at the URL Pulp publishes (CONTENT_ORIGIN, loopback"
-        + " in testenv), which the agent pod cannot reach; the plugin has no setting for the content"
-        + " URL as its agent pods reach it")
 @Timeout(value = 40, unit = java.util.concurrent.TimeUnit.MINUTES)
 class StxBuildPackagesInPodsIT {
   static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
@@ -108,6 +104,9 @@ class StxBuildPackagesInPodsIT {
           node.placementYaml() + "  containers:\n  - name: jnlp\n    image: " + agentImage + "\n");
       config.setPackagePodYaml(packagePodYaml(node));
       config.setPulpUrl(node.pulpApiUrl());
+      // testenv's Pulp publishes loopback URLs (its CONTENT_ORIGIN); the agent pod and package
+      // pods read them at the content app's address on the node's bridge
+      config.setPulpContentUrl(node.pulpContentUrl());
       config.setPulpCredentialsId("pulp");
       String project = "pp" + UUID.randomUUID().toString().substring(0, 8);
       namespace =
