@@ -39,8 +39,8 @@ import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
  * stx-build build --on kubernetes} reaches the API server in-cluster (the pod's own token, the
  * {@code kubernetes} service) and creates a pkgbuilder pod per package, placed on the real node by
  * the configured package pod YAML, where {@code stx-build pkgbuild} really builds. The Kubernetes
- * cloud's container cap (4) bounds the build to 3 package pods. A build aborted while its package
- * pods run leaving no pod is opt-in ({@code -Dstx.it.abortInPods=true}): it does not hold yet.
+ * cloud's container cap (4) bounds the build to 3 package pods. Then a build aborted while its
+ * package pods run leaves no pod.
  *
  * <p>Run on 2026-12-01 (23:16): images built and pushed in about 6 min (rootfs 156 s); the agent
  * pod reached the API server in-cluster, ClusterWorkers opened (namespace, dry run, Secret) with
@@ -159,17 +159,9 @@ class StxBuildPackagesInPodsIT {
               + " stx-hello and libstxsample in package pods on %s: %.1f s from scheduling to"
               + " SUCCESS; the whole test %.1f s%n",
           imagesSeconds, node.name(), buildSeconds, seconds(started));
-      // An abort while package pods run should leave no pod of the build. Not yet: run on
-      // 2026-12-02, the kubernetes-plugin deleted the aborted build's agent pod (and the CLI in
-      // it) at once, and its package pod was still there 3 minutes later. Opt-in until package
-      // pods go with their agent pod (e.g. an ownerReference to it, or the controller deleting
-      // them when the step is stopped).
-      if (!Boolean.getBoolean("stx.it.abortInPods")) {
-        System.out.println(
-            "StxBuildPackagesInPodsIT: SKIPPED the abort (-Dstx.it.abortInPods=true runs it): an"
-                + " aborted build's package pod outlives its agent pod");
-        return;
-      }
+      // An abort while package pods run leaves no pod of the build: the kubernetes-plugin
+      // deletes the aborted build's agent pod at once, with the CLI in it, and the package pods,
+      // owned by that pod, go with it (Kubernetes' garbage collector).
       WorkflowRun aborting = start(j, "abort", stash + build);
       ScopeNames abortNames = names(project, "abort");
       await()
