@@ -34,7 +34,11 @@ final class RepositoryOptions {
 
   @Option(
       names = "--pulp-content-url",
-      description = "Pulp content app URL (default: the API URL's host on port 24816).")
+      description =
+          "Pulp content app URL as this process reaches it; when given, the URLs Pulp publishes"
+              + " (its CONTENT_ORIGIN) are read there, for a process that cannot reach that origin"
+              + " (default: the API URL's host on port 24816, where pods reach it; published URLs"
+              + " are then read as published).")
   URI pulpContentUrl;
 
   @Option(
@@ -53,7 +57,9 @@ final class RepositoryOptions {
   }
 
   PulpClient pulp() {
-    return new PulpClient(new PulpConnection(pulpUrl, contentUrl(), pulpUser, password()));
+    // Only an explicit content URL redirects what Pulp publishes; the default is a guess.
+    return new PulpClient(
+        new PulpConnection(pulpUrl, contentUrl(), pulpUser, password()), pulpContentUrl);
   }
 
   /** Pulp's content app as this process reaches it. */

@@ -37,6 +37,7 @@ public class StxBuildConfiguration extends GlobalConfiguration {
   private String podYaml = "";
   private String packagePodYaml = "";
   private String pulpUrl = "";
+  private String pulpContentUrl = "";
   private String pulpCredentialsId = "";
   private String registry = "";
   private String registryCredentialsId = "";
@@ -170,6 +171,20 @@ public class StxBuildConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setPulpUrl(String pulpUrl) {
     this.pulpUrl = pulpUrl;
+    save();
+  }
+
+  /**
+   * Pulp's content app as builds' pods reach it, when that is not the origin Pulp publishes ({@code
+   * CONTENT_ORIGIN}); blank: read what Pulp publishes as published.
+   */
+  public String getPulpContentUrl() {
+    return pulpContentUrl == null ? "" : pulpContentUrl;
+  }
+
+  @DataBoundSetter
+  public void setPulpContentUrl(String pulpContentUrl) {
+    this.pulpContentUrl = pulpContentUrl == null ? "" : pulpContentUrl.strip();
     save();
   }
 

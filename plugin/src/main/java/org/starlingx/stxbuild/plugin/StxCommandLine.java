@@ -34,6 +34,19 @@ record StxCommandLine(List<String> argv, Map<String, String> env) {
     return new StxCommandLine(argv, env);
   }
 
+  /**
+   * The same command reading what Pulp publishes at {@code contentUrl}, Pulp's content app as the
+   * build's pod reaches it (when the command talks to Pulp and a URL is configured).
+   */
+  StxCommandLine withPulpContentUrl(String contentUrl) {
+    if (contentUrl == null || contentUrl.isBlank() || !argv.contains("--pulp-url")) {
+      return this;
+    }
+    List<String> more = new ArrayList<>(argv);
+    more.addAll(List.of("--pulp-content-url", contentUrl.strip()));
+    return new StxCommandLine(more, env);
+  }
+
   /** The same command with more environment (a registry login for the CLI to read). */
   StxCommandLine withEnv(Map<String, String> more) {
     Map<String, String> merged = new LinkedHashMap<>(env);

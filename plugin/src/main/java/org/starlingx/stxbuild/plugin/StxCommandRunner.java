@@ -63,7 +63,9 @@ final class StxCommandRunner {
     }
     Map<String, String> withRegistry = new HashMap<>(env);
     withRegistry.put(REGISTRY, config.getRegistry());
-    StxCommandLine command = step.commandLine(withRegistry, config.getPulpUrl(), user, password);
+    StxCommandLine command =
+        step.commandLine(withRegistry, config.getPulpUrl(), user, password)
+            .withPulpContentUrl(config.getPulpContentUrl());
     List<String> secrets = new ArrayList<>();
     if (password != null) {
       secrets.add(password);

@@ -133,6 +133,31 @@ class StepCommandLinesTest {
   }
 
   @Test
+  void aConfiguredPulpContentUrlIsPassedOnlyToCommandsTalkingToPulp() {
+    StxCommandLine build =
+        new StxBuildPackagesStep()
+            .commandLine(inPod(4, ""), "http://pulp:24817", "builder", "pw")
+            .withPulpContentUrl(" http://pulp-content.stx-build:24816 ");
+    assertThat(build.argv())
+        .containsSubsequence("--pulp-url", "http://pulp:24817")
+        .containsSubsequence("--pulp-content-url", "http://pulp-content.stx-build:24816");
+    // blank: nothing guessed, the CLI reads Pulp's published URLs as they are
+    assertThat(
+            new StxBuildPackagesStep()
+                .commandLine(inPod(4, ""), "http://pulp:24817", "builder", "pw")
+                .withPulpContentUrl("")
+                .argv())
+        .doesNotContain("--pulp-content-url");
+    // no Pulp configured: no content URL either
+    assertThat(
+            new StxBuildPackagesStep()
+                .commandLine(ENV, "", null, null)
+                .withPulpContentUrl("http://pulp-content:24816")
+                .argv())
+        .doesNotContain("--pulp-content-url");
+  }
+
+  @Test
   void publishNamesTheLinesBranchAndTheRelease() {
     assertThat(new StxPublishStep("stx-10.0.1").commandLine(ENV, "", null, null).argv())
         .containsExactly(

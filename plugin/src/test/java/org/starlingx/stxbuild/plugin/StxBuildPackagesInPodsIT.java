@@ -48,16 +48,17 @@ import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
  * running, 17.8 s of it waiting) and exited 1: "the pod build of
  * http://127.0.0.1:24816/.../libstxsample_2.1.0-1.dsc failed": Pulp names its content by its
  * CONTENT_ORIGIN, loopback in testenv. The engine now rewrites that origin, read from Pulp's
- * status, to the pods' content address too.
+ * status, to the pods' content address too. Then stx-hello failed before its pod: the CLI in the
+ * agent pod fetched its upstream tarball from Pulp's downloads mirror at the loopback URL Pulp
+ * publishes; the configured Pulp content URL now tells it where it reaches the content app.
+ *
+ * <p>Run on 2026-12-02 (02:30): SUCCESS, libstxsample and stx-hello each in a package pod on
+ * stx-real-node (running after 6.3 s and 1.8 s; built in 76.6 s and 109.2 s; 185.9 s for the step),
+ * no package pod left; the test took 732 s with the abort (images already built). The aborted
+ * build's package pod was still there 3 minutes after its agent pod was deleted.
  */
 @WithJenkins
 @ExtendWith({KubeClusterExtension.class, PulpServerExtension.class})
-@org.junit.jupiter.api.Disabled(
-    "Not passing yet: the agent pod creates the package pods and libstxsample builds in one on the"
-        + " real node, but stx-hello fails before its pod: the CLI in the agent pod prepares its"
-        + " source from Pulp's downloads mirror at the URL Pulp publishes (CONTENT_ORIGIN, loopback"
-        + " in testenv), which the agent pod cannot reach; the plugin has no setting for the content"
-        + " URL as its agent pods reach it")
 @Timeout(value = 40, unit = java.util.concurrent.TimeUnit.MINUTES)
 class StxBuildPackagesInPodsIT {
   static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
@@ -108,6 +109,9 @@ class StxBuildPackagesInPodsIT {
           node.placementYaml() + "  containers:\n  - name: jnlp\n    image: " + agentImage + "\n");
       config.setPackagePodYaml(packagePodYaml(node));
       config.setPulpUrl(node.pulpApiUrl());
+      // testenv's Pulp publishes loopback URLs (its CONTENT_ORIGIN); the agent pod and package
+      // pods read them at the content app's address on the node's bridge
+      config.setPulpContentUrl(node.pulpContentUrl());
       config.setPulpCredentialsId("pulp");
       String project = "pp" + UUID.randomUUID().toString().substring(0, 8);
       namespace =
@@ -150,7 +154,14 @@ class StxBuildPackagesInPodsIT {
       assertThat(log).doesNotContainPattern("on node stx-node-\\d");
       assertThat(scopePods(project, "ok", BuildRole.PKGBUILDER.id())).isEmpty();
 
-      // an abort while package pods run leaves no pod of the build
+      System.out.printf(
+          "StxBuildPackagesInPodsIT: images ready in %.1f s; stxBuild { stxBuildPackages } of"
+              + " stx-hello and libstxsample in package pods on %s: %.1f s from scheduling to"
+              + " SUCCESS; the whole test %.1f s%n",
+          imagesSeconds, node.name(), buildSeconds, seconds(started));
+      // An abort while package pods run leaves no pod of the build: the kubernetes-plugin
+      // deletes the aborted build's agent pod at once, with the CLI in it, and the package pods,
+      // owned by that pod, go with it (Kubernetes' garbage collector).
       WorkflowRun aborting = start(j, "abort", stash + build);
       ScopeNames abortNames = names(project, "abort");
       await()
@@ -173,11 +184,6 @@ class StxBuildPackagesInPodsIT {
                               .getItems())
                       .as("pods of the aborted build")
                       .isEmpty());
-      System.out.printf(
-          "StxBuildPackagesInPodsIT: images ready in %.1f s; stxBuild { stxBuildPackages } of"
-              + " stx-hello and libstxsample in package pods on %s: %.1f s from scheduling to"
-              + " SUCCESS; the whole test %.1f s%n",
-          imagesSeconds, node.name(), buildSeconds, seconds(started));
     }
   }
 

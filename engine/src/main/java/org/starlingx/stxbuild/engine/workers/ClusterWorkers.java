@@ -156,6 +156,15 @@ public final class ClusterWorkers implements AutoCloseable {
       sources.contentOrigin().map(o -> withSlash(URI.create(o))).ifPresent(published::add);
     }
     ForPods forPods = new ForPods(published, withSlash(settings.pulpContentForPods()));
+    PodCreator ownedCreator =
+        AgentPodOwner.find(client, names)
+            .<PodCreator>map(
+                owner ->
+                    (pod, abort) -> {
+                      AgentPodOwner.own(pod, owner);
+                      creator.create(pod, abort);
+                    })
+            .orElse(creator);
     KubernetesPodWorker worker =
         new KubernetesPodWorker(
             client,
@@ -164,7 +173,7 @@ public final class ClusterWorkers implements AutoCloseable {
             request -> forPods.url(sources.publish(session, request.dsc()).toString()),
             settings.overrideYaml(),
             settings.packageTimeout(),
-            creator);
+            ownedCreator);
     // Pods build in chroots of the same codename, mirror and options as local builds.
     worker.withChroot(chroot);
     if (settings.aptProxyForPods() != null) {

@@ -19,13 +19,29 @@ public final class PulpClient {
   private final PulpArtifacts artifacts;
   private final PulpDeb deb;
   private final PulpFiles files;
+  private final ReachableContent reachable;
 
   public PulpClient(PulpConnection connection) {
     this(connection, PulpHttp.RetrySettings.DEFAULT, PulpArtifacts.DEFAULT_CHUNK_BYTES);
   }
 
+  /**
+   * A client that reads what Pulp publishes at {@code contentUrl} (the content app as this process
+   * reaches it) instead of Pulp's {@code CONTENT_ORIGIN}, see {@link ReachableContent}; {@code
+   * null}: as published.
+   */
+  public PulpClient(PulpConnection connection, URI contentUrl) {
+    this(connection, PulpHttp.RetrySettings.DEFAULT, PulpArtifacts.DEFAULT_CHUNK_BYTES, contentUrl);
+  }
+
   PulpClient(PulpConnection connection, PulpHttp.RetrySettings retry, int chunkBytes) {
+    this(connection, retry, chunkBytes, null);
+  }
+
+  private PulpClient(
+      PulpConnection connection, PulpHttp.RetrySettings retry, int chunkBytes, URI contentUrl) {
     this.connection = connection;
+    this.reachable = ReachableContent.at(contentUrl, this::contentOrigin);
     this.http = new PulpHttp(connection, new ObjectMapper(), retry);
     this.tasks = new PulpTasks(http, connection.taskTimeout());
     this.artifacts = new PulpArtifacts(http, tasks, chunkBytes);
@@ -97,8 +113,11 @@ public final class PulpClient {
             API + "orphans/cleanup/", Map.of("orphan_protection_time", protection.toMinutes())));
   }
 
-  /** Downloads a file the content app serves, for example a package from a distribution. */
+  /**
+   * Downloads a file the content app serves, for example a package from a distribution, at the
+   * address this process reaches it.
+   */
   public Path download(URI url, Path target) {
-    return http.download(url, target);
+    return http.download(reachable.url(url), target);
   }
 }
