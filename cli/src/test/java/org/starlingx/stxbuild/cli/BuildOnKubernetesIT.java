@@ -85,50 +85,27 @@ class BuildOnKubernetesIT {
             new StaticUpstream(REPOSITORY.resolve("samples/stx-sample-upstream"));
         KwokContainerPlayer player =
             new KwokContainerPlayer(client, 3, pod -> PlayedPkgbuilder.run(pod, pulp, work))) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "build",
-                  "--on",
-                  "kubernetes",
-                  "--max-pods",
-                  "3",
-                  "--kubeconfig",
-                  cluster.kubeconfig().toString(),
-                  "--namespace",
-                  namespace.name(),
-                  "--pod-yaml",
-                  podYaml.toString(),
-                  "--pkgbuilder-image",
-                  image,
-                  // Both the real node's pods and the played ones (on this machine, where the
-                  // bridge address is local) reach Pulp here.
-                  "--pod-pulp-url",
-                  node.pulpApiUrl(),
-                  "--pod-pulp-content-url",
-                  node.pulpContentUrl(),
-                  "--tree",
-                  REPOSITORY.resolve("samples/stx-sample-tree").toString(),
-                  "--pulp-url",
-                  endpoint.apiUrl().toString(),
-                  "--pulp-content-url",
-                  endpoint.contentUrl().toString(),
-                  "--pulp-password-file",
-                  password.toString(),
-                  "--mirror-rewrite",
-                  DemoJob.SAMPLE_UPSTREAM + "=" + upstream.baseUrl(),
-                  "--user",
-                  "kube-it",
-                  "--project",
-                  project,
-                  "--build-id",
-                  "1",
-                  // Every package is built in a pod: the shared Pulp holds good builds of the
-                  // sample from other tests, which reuse across lines would take instead.
-                  "--reuse-scope",
-                  "line",
-                  "--work",
-                  work.resolve("work").toString()));
+      List<String> args = new ArrayList<>(List.of("build"));
+      args.addAll(PodBuildArgs.inPods(cluster, namespace, podYaml, image, node, 3));
+      args.addAll(PodBuildArgs.pulp(endpoint, password));
+      args.addAll(
+          List.of(
+              "--tree",
+              REPOSITORY.resolve("samples/stx-sample-tree").toString(),
+              "--mirror-rewrite",
+              DemoJob.SAMPLE_UPSTREAM + "=" + upstream.baseUrl(),
+              "--user",
+              "kube-it",
+              "--project",
+              project,
+              "--build-id",
+              "1",
+              // Every package is built in a pod: the shared Pulp holds good builds of the
+              // sample from other tests, which reuse across lines would take instead.
+              "--reuse-scope",
+              "line",
+              "--work",
+              work.resolve("work").toString()));
       if (!all) {
         args.addAll(List.of("--packages", "libstxsample,stx-sample-base,stx-sample-docs"));
       }

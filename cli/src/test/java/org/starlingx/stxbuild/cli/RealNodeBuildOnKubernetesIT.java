@@ -89,23 +89,7 @@ class RealNodeBuildOnKubernetesIT {
               project,
               "pods",
               packages,
-              List.of(
-                  "--on",
-                  "kubernetes",
-                  "--max-pods",
-                  "2",
-                  "--kubeconfig",
-                  cluster.kubeconfig().toString(),
-                  "--namespace",
-                  namespace.name(),
-                  "--pod-yaml",
-                  podYaml.toString(),
-                  "--pkgbuilder-image",
-                  image,
-                  "--pod-pulp-url",
-                  node.pulpApiUrl(),
-                  "--pod-pulp-content-url",
-                  node.pulpContentUrl()));
+              PodBuildArgs.inPods(cluster, namespace, podYaml, image, node, 2));
       long podsMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       System.out.println(pods.out());
       assertThat(pods.exit()).as(pods.out() + pods.err() + logs("pods")).isZero();

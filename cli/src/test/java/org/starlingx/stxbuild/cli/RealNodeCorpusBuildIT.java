@@ -122,34 +122,11 @@ class RealNodeCorpusBuildIT {
     String project = "corpus" + Long.toHexString(System.nanoTime()).substring(8);
     List<String> packages = PACKAGES;
 
+    List<String> inPods =
+        new java.util.ArrayList<>(PodBuildArgs.inPods(cluster, namespace, podYaml, image, node, 2));
+    inPods.addAll(List.of("--pod-apt-proxy", node.aptProxyUrl()));
     long t0 = System.nanoTime();
-    CliRun pods =
-        run(
-            tree,
-            endpoint,
-            password,
-            project,
-            "pods",
-            packages,
-            List.of(
-                "--on",
-                "kubernetes",
-                "--max-pods",
-                "2",
-                "--kubeconfig",
-                cluster.kubeconfig().toString(),
-                "--namespace",
-                namespace.name(),
-                "--pod-yaml",
-                podYaml.toString(),
-                "--pkgbuilder-image",
-                image,
-                "--pod-pulp-url",
-                node.pulpApiUrl(),
-                "--pod-pulp-content-url",
-                node.pulpContentUrl(),
-                "--pod-apt-proxy",
-                node.aptProxyUrl()));
+    CliRun pods = run(tree, endpoint, password, project, "pods", packages, inPods);
     long podsMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     System.out.println(pods.out());
     assertThat(pods.exit()).as(pods.out() + pods.err() + logs("pods")).isZero();

@@ -156,47 +156,26 @@ class ReuseThroughPodsIT {
     Measured run(String name, String user, String buildId) throws IOException {
       Path buildWork = work.resolve("work-" + user + "-" + buildId);
       long start = System.nanoTime();
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "build",
-                  "--on",
-                  "kubernetes",
-                  "--max-pods",
-                  "2",
-                  "--kubeconfig",
-                  cluster.kubeconfig().toString(),
-                  "--namespace",
-                  namespace.name(),
-                  "--pod-yaml",
-                  podYaml.toString(),
-                  "--pkgbuilder-image",
-                  image,
-                  "--pod-pulp-url",
-                  node.pulpApiUrl(),
-                  "--pod-pulp-content-url",
-                  node.pulpContentUrl(),
-                  "--tree",
-                  tree.toString(),
-                  "--pulp-url",
-                  endpoint.apiUrl().toString(),
-                  "--pulp-content-url",
-                  endpoint.contentUrl().toString(),
-                  "--pulp-password-file",
-                  password.toString(),
-                  "--mirror-rewrite",
-                  DemoJob.SAMPLE_UPSTREAM + "=" + upstream.baseUrl(),
-                  "--user",
-                  user,
-                  "--project",
-                  project,
-                  "--build-id",
-                  buildId,
-                  "--reuse-scope",
-                  "everything",
-                  // A fresh build pod: nothing of an earlier build on this disk.
-                  "--work",
-                  buildWork.toString()));
+      List<String> args = new ArrayList<>(List.of("build"));
+      args.addAll(PodBuildArgs.inPods(cluster, namespace, podYaml, image, node, 2));
+      args.addAll(PodBuildArgs.pulp(endpoint, password));
+      args.addAll(
+          List.of(
+              "--tree",
+              tree.toString(),
+              "--mirror-rewrite",
+              DemoJob.SAMPLE_UPSTREAM + "=" + upstream.baseUrl(),
+              "--user",
+              user,
+              "--project",
+              project,
+              "--build-id",
+              buildId,
+              "--reuse-scope",
+              "everything",
+              // A fresh build pod: nothing of an earlier build on this disk.
+              "--work",
+              buildWork.toString()));
       if (!Boolean.getBoolean("stx.it.reuseAll")) {
         // In CI: libstxsample, one real pod (about 85 s here): reuse is per package, and in-tree
         // build-deps through the session are proven in real pods by RealNodeBuildOnKubernetesIT;
