@@ -77,6 +77,16 @@ public final class PackageBuild {
   private final PackageWorker worker;
   private final Path workRoot;
   private final BuildProgress progress;
+
+  /**
+   * Control data read from a prepared download, per recipe directory: naming a package and planning
+   * the build both need it, and preparing a download (fetch, unpack, dpkg-source) is the costly
+   * part, so it is done once per recipe. Failures are not kept: preparing again when the package's
+   * turn comes reports the reason in its build.
+   */
+  private final Map<Path, DebControl> preparedControls =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private java.util.Set<String> selection = java.util.Set.of();
   private ReuseSettings reuseSettings = ReuseSettings.defaults();
   private boolean everyPackageFile;
@@ -615,6 +625,23 @@ public final class PackageBuild {
   }
 
   private DebControl control(PackageRecipe recipe) {
+    boolean inTreeControl =
+        recipe.kind() != org.starlingx.stxbuild.engine.source.RecipeKind.UPSTREAM_DSC
+            && recipe.debFolder() != null
+            && Files.isRegularFile(recipe.debFolder().resolve("control"));
+    if (inTreeControl) {
+      return DebControl.read(recipe.debFolder().resolve("control"));
+    }
+    DebControl known = preparedControls.get(recipe.dir());
+    if (known != null) {
+      return known;
+    }
+    DebControl read = preparedControl(recipe);
+    preparedControls.put(recipe.dir(), read);
+    return read;
+  }
+
+  private DebControl preparedControl(PackageRecipe recipe) {
     if (recipe.kind() == org.starlingx.stxbuild.engine.source.RecipeKind.UPSTREAM_DSC) {
       // The upstream .dsc names the build-deps and binaries; deb_patches rarely change them.
       return DebControl.fromDsc(
@@ -623,18 +650,15 @@ public final class PackageBuild {
                   recipe,
                   workRoot.resolve("upstream").resolve(recipe.relativeDir().replace('/', '_'))));
     }
-    if (recipe.debFolder() == null || !Files.isRegularFile(recipe.debFolder().resolve("control"))) {
-      // The packaging comes with the download (a tarball carrying debian/, a hook): prepare the
-      // source package to read it.
-      return DebControl.fromDsc(
-          new SourcePackagePreparer(fetcher)
-              .prepare(
-                  recipe,
-                  workRoot.resolve("upstream").resolve(recipe.relativeDir().replace('/', '_')),
-                  tree.variables())
-              .dsc());
-    }
-    return DebControl.read(recipe.debFolder().resolve("control"));
+    // The packaging comes with the download (a tarball carrying debian/, a hook): prepare the
+    // source package to read it.
+    return DebControl.fromDsc(
+        new SourcePackagePreparer(fetcher)
+            .prepare(
+                recipe,
+                workRoot.resolve("upstream").resolve(recipe.relativeDir().replace('/', '_')),
+                tree.variables())
+            .dsc());
   }
 
   private String sourceName(PackageRecipe recipe) {
