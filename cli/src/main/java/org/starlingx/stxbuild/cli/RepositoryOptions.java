@@ -56,11 +56,22 @@ final class RepositoryOptions {
     return pulpUrl != null;
   }
 
-  PulpClient pulp() {
-    // Only an explicit content URL redirects what Pulp publishes; the default is a guess.
-    return new PulpClient(
-        new PulpConnection(pulpUrl, contentUrl(), pulpUser, password()), pulpContentUrl);
+  /**
+   * One client per command: it logs in once and keeps Pulp's session cookie, and a login costs Pulp
+   * a password hash (about a second on a busy server), so the build, its status and its logs share
+   * it rather than each logging in again.
+   */
+  synchronized PulpClient pulp() {
+    if (pulp == null) {
+      // Only an explicit content URL redirects what Pulp publishes; the default is a guess.
+      pulp =
+          new PulpClient(
+              new PulpConnection(pulpUrl, contentUrl(), pulpUser, password()), pulpContentUrl);
+    }
+    return pulp;
   }
+
+  private PulpClient pulp;
 
   /** Pulp's content app as this process reaches it. */
   URI contentUrl() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.starlingx.stxbuild.engine.files.ExclusiveLock;
@@ -232,6 +233,10 @@ public final class PackageBuild {
     java.util.Set<String> truncatedLogs = ConcurrentHashMap.newKeySet();
     Map<String, String> placements = new ConcurrentHashMap<>();
     Map<String, String> reusedFrom = new ConcurrentHashMap<>();
+    // Packages whose record for this line is in the repository already (built and recorded here,
+    // or reused from this line's own record): the good build's final record skips them, as each
+    // costs the repository a lookup per file.
+    Set<String> recordedForLine = ConcurrentHashMap.newKeySet();
 
     RepositoryReuse shared =
         new RepositoryReuse(
@@ -327,6 +332,9 @@ public final class PackageBuild {
                       debsOf.put(id, List.of());
                       snapshotStale.set(true);
                       reusedFrom.put(id, recorded.get().line());
+                      if (shared.recordedForThisLine(recorded.get())) {
+                        recordedForLine.add(id);
+                      }
                       newHistory.put(
                           id,
                           new BuildHistory.Entry(
@@ -422,7 +430,9 @@ public final class PackageBuild {
                                 produced,
                                 (System.nanoTime() - t0) / 1_000_000,
                                 names.session()));
-                        recordBuilt(shared, id, newHistory.get(id));
+                        if (recordBuilt(shared, id, newHistory.get(id))) {
+                          recordedForLine.add(id);
+                        }
                       }
                       return result.outcome();
                     } finally {
@@ -453,7 +463,9 @@ public final class PackageBuild {
         session.publish();
         aptSource = session.complete();
         history.replace(newHistory);
-        recordInRepository(shared, newHistory);
+        Map<String, BuildHistory.Entry> toRecord = new LinkedHashMap<>(newHistory);
+        toRecord.keySet().removeAll(recordedForLine);
+        recordInRepository(shared, toRecord);
         estimates.write(durationsFile);
         progress.note(
             "the session is now the last good build of "
@@ -527,13 +539,19 @@ public final class PackageBuild {
    * Records one package as soon as it is in the session, so concurrent builds waiting for it take
    * it; its files are in the repository already, so the record never points at a half-added state.
    */
-  private void recordBuilt(RepositoryReuse shared, String id, BuildHistory.Entry entry) {
-    recordInRepository(shared, Map.of(id, entry));
+  private boolean recordBuilt(RepositoryReuse shared, String id, BuildHistory.Entry entry) {
+    return recordInRepository(shared, Map.of(id, entry));
   }
 
-  /** Records the good build's packages in the repository, where fresh pods and others find them. */
-  private void recordInRepository(
+  /**
+   * Records the good build's packages in the repository, where fresh pods and others find them.
+   * False when the repository could not be told.
+   */
+  private boolean recordInRepository(
       RepositoryReuse shared, Map<String, BuildHistory.Entry> packages) {
+    if (packages.isEmpty()) {
+      return true;
+    }
     List<RepositoryReuse.Built> built = new ArrayList<>();
     packages.forEach(
         (id, entry) ->
@@ -546,9 +564,11 @@ public final class PackageBuild {
                         .toList())));
     try {
       shared.record(built);
+      return true;
     } catch (RuntimeException e) {
       // The build is good and is the line's last good build; only later reuse misses these.
       progress.note("could not record the build's packages for reuse: " + e.getMessage());
+      return false;
     }
   }
 

@@ -118,6 +118,14 @@ public final class RepositoryReuse {
     return !settings.maximum() && neverReuse.contains(sourcePackage);
   }
 
+  /**
+   * Whether a record this build reuses is already recorded for this build's line (found under the
+   * line's own key), so recording it again after the build would change nothing.
+   */
+  public boolean recordedForThisLine(BuildRecord record) {
+    return line.equals(record.line());
+  }
+
   /** Records a good build's packages: {@code fingerprint} and files per source package. */
   public void record(Collection<Built> built) {
     List<BuildRecord> list = new ArrayList<>();

@@ -26,8 +26,12 @@ final class PulpBuildRecords implements BuildRecords {
   private static final String PACKAGES = "/pulp/api/v3/content/deb/packages/";
   private final PulpHttp http;
 
-  PulpBuildRecords(PulpHttp http) {
+  /** Told each package content (sha256, href) a found record names, so it is not asked again. */
+  private final java.util.function.BiConsumer<String, String> seenPackage;
+
+  PulpBuildRecords(PulpHttp http, java.util.function.BiConsumer<String, String> seenPackage) {
     this.http = http;
+    this.seenPackage = seenPackage;
   }
 
   @Override
@@ -65,6 +69,7 @@ final class PulpBuildRecords implements BuildRecords {
         debs.add(
             new BuildRecord.Deb(
                 path.substring(path.lastIndexOf('/') + 1), node.path("sha256").asText()));
+        seenPackage.accept(node.path("sha256").asText(), node.path("pulp_href").asText());
       }
       return Optional.of(new BuildRecord(sourcePackage, fingerprint, key[1], key[2], debs));
     }

@@ -52,6 +52,14 @@ public final class PulpDeb {
    */
   public record Ensured(String contentHref, boolean uploaded) {}
 
+  /**
+   * Package content hrefs by file sha256, as answers named them: a build that reuses a record adds
+   * the record's packages to its session, and the record's lookup named their hrefs already, so
+   * adding them costs no query per file. Content is never changed in place; only hrefs seen are
+   * kept, never "not found".
+   */
+  private final Map<String, String> packageHrefs = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final PulpHttp http;
   private final PulpTasks tasks;
   private final PulpArtifacts artifacts;
@@ -91,7 +99,13 @@ public final class PulpDeb {
 
   /** Build records kept as labels on package content. */
   public org.starlingx.stxbuild.engine.reuse.BuildRecords buildRecords() {
-    return new PulpBuildRecords(http);
+    return new PulpBuildRecords(http, this::remember);
+  }
+
+  void remember(String sha256, String contentHref) {
+    if (!sha256.isEmpty() && !contentHref.isEmpty()) {
+      packageHrefs.put(sha256, contentHref);
+    }
   }
 
   /** The package content's href and fields for a file's sha256, if Pulp has it. */
@@ -143,9 +157,16 @@ public final class PulpDeb {
 
   /** The href of the package content whose file has this sha256, if Pulp has one. */
   public Optional<String> findPackage(String sha256) {
-    return http.list(PACKAGES, Map.of("sha256", sha256, "fields", "pulp_href")).stream()
-        .findFirst()
-        .map(node -> node.path("pulp_href").asText());
+    String known = packageHrefs.get(sha256);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<String> found =
+        http.list(PACKAGES, Map.of("sha256", sha256, "fields", "pulp_href")).stream()
+            .findFirst()
+            .map(node -> node.path("pulp_href").asText());
+    found.ifPresent(href -> remember(sha256, href));
+    return found;
   }
 
   /** Creates package content from an artifact Pulp already holds; returns the content href. */
