@@ -8,6 +8,7 @@ import hudson.model.Node;
 import hudson.model.Result;
 import hudson.model.Run;
 import java.io.IOException;
+import jenkins.model.Jenkins;
 import org.csanchez.jenkins.plugins.kubernetes.KubernetesSlave;
 import org.csanchez.jenkins.plugins.kubernetes.pipeline.ContainerExecDecorator;
 import org.csanchez.jenkins.plugins.kubernetes.pipeline.KubernetesNodeContext;
@@ -60,14 +61,16 @@ final class BuilderContainerLauncher {
    */
   static final class NodeOnly extends StepContext {
     private static final long serialVersionUID = 1L;
-    private final transient Node node;
+    // by name, as Jenkins knows it: a node is not serializable, its name is
+    private final String nodeName;
 
     NodeOnly(Node node) {
-      this.node = node;
+      this.nodeName = node.getNodeName();
     }
 
     @Override
     public <T> T get(Class<T> key) {
+      Node node = Jenkins.get().getNode(nodeName);
       return key.isInstance(node) ? key.cast(node) : null;
     }
 
@@ -103,12 +106,12 @@ final class BuilderContainerLauncher {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof NodeOnly that && that.node == node;
+      return other instanceof NodeOnly that && that.nodeName.equals(nodeName);
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(node);
+      return nodeName.hashCode();
     }
   }
 }
