@@ -47,6 +47,19 @@ import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
  * this build's jar, by digest), which creates a pkgbuilder pod per package on the real node. The
  * same configuration as the Pipeline case ({@link StxBuildPackagesInPodsIT}); its abort case is not
  * repeated (the package pods are owned by the agent pod the same way).
+ *
+ * <p>Its cost in CI (about 6 minutes here, above the 3 a plugin IT should take) is two real package
+ * builds in pods (about 2 minutes of {@code stx-build}), the agent pod's start and the agent's
+ * connection, and Jenkins' start; the images are reused from {@code testenv/self-images.sh} when
+ * unchanged. It is the only proof that a freestyle build's agent connects from a real pod and that
+ * its builders reach the builder container.
+ *
+ * <p>Run on 2026-12-02: 05:52 SUCCESS in 692 s from scheduling (libstxsample's pod waited 413 s for
+ * the real node: another session's pods held its ephemeral storage and the node's pause image had
+ * been removed by image garbage collection); the output reached the log twice, the second copy not
+ * masked, so the builders now run quiet. 06:24 SUCCESS in 252 s from scheduling (pods running after
+ * 2.8 s and 1.5 s, libstxsample built in 45.6 s, stx-hello in 86.9 s, 132.5 s for {@code stx-build
+ * build}); the test 356 s with Jenkins' start.
  */
 @WithJenkins
 @ExtendWith({KubeClusterExtension.class, PulpServerExtension.class})
