@@ -100,15 +100,19 @@ final class StxCommandRunner {
         workspace.child(".stx-build/" + StxBuildReportAction.LINK_FILE + "-" + run.getNumber());
     Map<String, String> launchEnv = new HashMap<>(prepared.command().env());
     launchEnv.put(ReportLink.ENV, link.getRemote());
+    Launcher target = BuilderContainerLauncher.of(run, workspace, launcher);
     int exit;
     try (OutputStream log = prepared.maskedLog(listener)) {
       exit =
-          launcher
+          target
               .launch()
               .cmds(prepared.command().argv())
               .envs(launchEnv)
               .pwd(workspace)
               .stdout(log)
+              // in the builder container: the exec would also copy the output, unmasked, to the
+              // build log beside this masked copy unless quiet
+              .quiet(target != launcher)
               .join();
     }
     StxBuildReportAction.attachIfWritten(run, link);

@@ -34,9 +34,11 @@ import org.starlingx.stxbuild.engine.scope.ScopeNames;
  * pod for that label. The template is removed when the build ends or its queue item is cancelled,
  * and a pod still waiting for its agent is then terminated.
  *
- * <p>The agent runs in the pod's {@code builder} container (the kubernetes-plugin injects it; the
- * builder image carries the Java the {@code stx-build} command needs anyway), so the freestyle
- * builders run {@code stx-build} there, as the steps do inside {@code container('builder')}.
+ * <p>The agent runs in the pod's {@code jnlp} container, as under {@code stxBuild} (its image from
+ * the configured pod YAML, else the kubernetes-plugin's default): Jenkins 2.568.1's agent needs
+ * Java 21, which the {@code builder} image (Debian bookworm, Java 17 for {@code stx-build}) does
+ * not carry. The freestyle builders run {@code stx-build} in the {@code builder} container ({@link
+ * BuilderContainerLauncher}), as the steps do inside {@code container('builder')}.
  */
 final class StxFreestyleAgents {
   private static final Logger LOGGER = Logger.getLogger(StxFreestyleAgents.class.getName());
@@ -76,8 +78,7 @@ final class StxFreestyleAgents {
     pod.setLabel(label);
     pod.setNamespace((String) template.get("namespace"));
     pod.setYaml((String) template.get("yaml"));
-    pod.setAgentContainer("builder");
-    pod.setAgentInjection(true);
+    // the agent in the kubernetes-plugin's own jnlp container, as podTemplate makes it for stxBuild
     return pod;
   }
 

@@ -46,7 +46,9 @@ class FreestyleAgentLabelTest {
             .findFirst()
             .orElseThrow();
     assertThat(template.getNamespace()).isEqualTo(names.namespace());
-    assertThat(template.getAgentContainer()).isEqualTo("builder");
+    // the agent in the kubernetes-plugin's jnlp container (Java 21), the builders in `builder`
+    assertThat(template.getAgentContainer()).isNull();
+    assertThat(template.isAgentInjection()).isFalse();
     assertThat(String.join("\n", template.getYamls()))
         .contains("name: \"builder\"", names.labels().get(ScopeNames.SCOPE_LABEL));
 

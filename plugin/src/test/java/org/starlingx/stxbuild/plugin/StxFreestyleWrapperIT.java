@@ -97,8 +97,9 @@ class StxFreestyleWrapperIT {
     assertThat(pod.getMetadata().getLabels()).containsAllEntriesOf(names.labels());
     assertThat(pod.getSpec().getContainers()).anyMatch(c -> c.getName().equals("builder"));
     System.out.println(
-        "StxFreestyleWrapperIT: SKIPPED the agent connection and the builders in the pod: the"
-            + " testenv cluster has only KWOK nodes, which run no container");
+        "StxFreestyleWrapperIT: SKIPPED the agent connection and the builders in the pod here:"
+            + " KWOK nodes run no container (StxFreestyleBuildPackagesInPodsIT covers them on the"
+            + " real node)");
 
     Queue.Item waiting = j.jenkins.getQueue().getItem(job);
     assertThat(waiting).as("the build waits for its pod in the queue").isNotNull();

@@ -53,6 +53,11 @@ public final class PulpClient {
     return connection;
   }
 
+  /** Where this process reads Pulp's published URLs (the configured content URL, if any). */
+  public ReachableContent reachable() {
+    return reachable;
+  }
+
   public PulpTasks tasks() {
     return tasks;
   }

@@ -56,12 +56,18 @@ public final class PulpPackageRepository implements PackageRepository {
     return pulp.deb().buildClaims();
   }
 
+  /**
+   * The branch's last good build as this process reaches it: its tools (the base image's apt, the
+   * wheels' chroot, the helm charts' downloads) read it at the configured content URL, as they read
+   * the mirror. A release's source ({@link #releaseSource}) is printed for people and keeps Pulp's
+   * published origin.
+   */
   @Override
   public Optional<AptSource> branchSource(String branch) {
     return pulp.deb()
         .repositories()
         .findDistribution(branchRepositoryName(branch))
-        .map(distribution -> aptSource(distribution.baseUrl(), signing));
+        .map(distribution -> pulp.reachable().source(aptSource(distribution.baseUrl(), signing)));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.starlingx.stxbuild.engine.repo.pulp;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.starlingx.stxbuild.engine.repo.AptSource;
 
 /**
  * Where this process reads what Pulp's content app serves. Pulp writes its {@code CONTENT_ORIGIN}
@@ -53,6 +54,17 @@ public final class ReachableContent {
       return URI.create(contentUrl + url.substring(known.get().length()));
     }
     return published;
+  }
+
+  /**
+   * {@code published} as this process's tools reach it (apt in a local chroot, a base image build,
+   * the wheels' chroot): its URL read at the content URL, suite, component and key unchanged.
+   */
+  public AptSource source(AptSource published) {
+    URI url = url(published.url());
+    return url.equals(published.url())
+        ? published
+        : new AptSource(url, published.suite(), published.component(), published.signedBy());
   }
 
   private static String withSlash(String url) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.starlingx.stxbuild.engine.repo.AptSource;
 
 /**
  * A CLI in a build's agent pod reads Pulp's published URLs (testenv's CONTENT_ORIGIN is loopback)
@@ -69,5 +70,26 @@ class ReachableContentTest {
     content.url(MIRRORED);
     content.url(MIRRORED);
     assertThat(asked).hasValue(1);
+  }
+
+  @Test
+  void anAptSourceOfTheBranchIsReadAtTheContentUrlWithItsSuiteComponentAndKey() {
+    ReachableContent content =
+        ReachableContent.at(
+            URI.create("http://10.213.0.1:24816"), () -> Optional.of("http://127.0.0.1:24816"));
+    AptSource published =
+        new AptSource(
+            URI.create("http://127.0.0.1:24816/pulp/content/stx/branches/starlingx-main/"),
+            "default",
+            "all",
+            java.nio.file.Path.of("/etc/apt/keyrings/stx.gpg"));
+    AptSource reached = content.source(published);
+    assertThat(reached.sourcesListLine())
+        .isEqualTo(
+            "deb [signed-by=/etc/apt/keyrings/stx.gpg]"
+                + " http://10.213.0.1:24816/pulp/content/stx/branches/starlingx-main/ default all");
+    // read as published without a content URL, and a rewritten source is not rewritten again
+    assertThat(ReachableContent.asPublished().source(published)).isSameAs(published);
+    assertThat(content.source(reached)).isEqualTo(reached);
   }
 }
