@@ -74,6 +74,15 @@ import org.starlingx.stxbuild.testenv.pulp.PulpServerExtension;
  * stx-real-node (running after 6.3 s and 1.8 s; built in 76.6 s and 109.2 s; 185.9 s for the step),
  * no package pod left; the test took 732 s with the abort (images already built). The aborted
  * build's package pod was still there 3 minutes after its agent pod was deleted.
+ *
+ * <p>Spread, run on 2026-12-02 (06:21, load 9): before the change (stx-hello and libstxsample
+ * pinned to the real node) the test took 998.0 s, the build 664.8 s, of which libstxsample's pod
+ * waited 420.9 s to run. After: libstxsample, stx-sample-base and stx-sample-docs three at once on
+ * stx-node-2, stx-node-1, stx-node-2 (the scheduler put none on the real node in that run; played,
+ * each built: 60.5, 76.9, 88.8 s; the step's packages 88.9 s), each node in the log and the linked
+ * report; the build 735.6 s from scheduling, of which about 6.5 minutes the agent pod could not
+ * start because the real node's containerd had lost its pause image (re-imported by hand); the
+ * abort left no pod and no played container; the test 956.0 s.
  */
 @WithJenkins
 @ExtendWith({KubeClusterExtension.class, PulpServerExtension.class})
