@@ -20,6 +20,7 @@ import org.starlingx.stxbuild.engine.demo.StaticUpstream;
 import org.starlingx.stxbuild.engine.pods.RoleSettings;
 import org.starlingx.stxbuild.engine.repo.pulp.PulpClient;
 import org.starlingx.stxbuild.engine.scope.ScopeNames;
+import org.starlingx.stxbuild.engine.workers.PlayedPkgbuilder;
 import org.starlingx.stxbuild.testenv.kube.KubeCluster;
 import org.starlingx.stxbuild.testenv.kube.KubeClusterExtension;
 import org.starlingx.stxbuild.testenv.kube.KwokContainerPlayer;
@@ -84,7 +85,8 @@ class BuildOnKubernetesIT {
     try (StaticUpstream upstream =
             new StaticUpstream(REPOSITORY.resolve("samples/stx-sample-upstream"));
         KwokContainerPlayer player =
-            new KwokContainerPlayer(client, 3, pod -> PlayedPkgbuilder.run(pod, pulp, work))) {
+            new KwokContainerPlayer(
+                client, 3, (pod, stopped) -> PlayedPkgbuilder.run(pod, pulp, work, stopped))) {
       List<String> args = new ArrayList<>(List.of("build"));
       args.addAll(PodBuildArgs.inPods(cluster, namespace, podYaml, image, node, 3));
       args.addAll(PodBuildArgs.pulp(endpoint, password));

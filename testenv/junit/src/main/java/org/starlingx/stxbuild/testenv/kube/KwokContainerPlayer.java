@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.ToIntFunction;
 
 /**
@@ -19,19 +21,41 @@ import java.util.function.ToIntFunction;
  * alone) is handed to {@code container} (which does what the container would, e.g. runs the pod's
  * own command with the pod's environment as a process here, and returns its exit code); then KWOK
  * ends the pod with that exit code. Which node each pod ran on is kept, as the scheduler chose it.
+ * As a kubelet kills a deleted pod's container, a played container is told to stop when its pod is
+ * deleted (an aborted build) or the player is closed, and {@link #close()} waits for it to end.
  */
 public final class KwokContainerPlayer implements AutoCloseable {
+  /** What a pod's container does, played here. */
+  @FunctionalInterface
+  public interface Container {
+    /**
+     * Plays {@code pod}'s container and returns its exit code; {@code stopped} turns true when the
+     * pod is deleted or the player closed, and the container should then end soon.
+     */
+    int play(Pod pod, BooleanSupplier stopped);
+  }
+
   private final KubernetesClient client;
-  private final ToIntFunction<Pod> container;
+  private final Container container;
   private final ExecutorService kubelet;
   private final SharedIndexInformer<Pod> informer;
   private final Set<String> played = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> exits = new ConcurrentHashMap<>();
   private final Map<String, String> nodes = new ConcurrentHashMap<>();
   private final Map<String, Boolean> kwokNodes = new ConcurrentHashMap<>();
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   /** Plays pods in the client's namespace with at most {@code parallel} containers at once. */
   public KwokContainerPlayer(KubernetesClient client, int parallel, ToIntFunction<Pod> container) {
+    this(client, parallel, (pod, stopped) -> container.applyAsInt(pod));
+  }
+
+  /**
+   * Plays pods in the client's namespace with at most {@code parallel} containers at once, each
+   * told when to stop.
+   */
+  public KwokContainerPlayer(KubernetesClient client, int parallel, Container container) {
     this.client = client;
     this.container = container;
     this.kubelet = Executors.newFixedThreadPool(parallel);
@@ -57,7 +81,9 @@ public final class KwokContainerPlayer implements AutoCloseable {
                   }
 
                   @Override
-                  public void onDelete(Pod pod, boolean unknown) {}
+                  public void onDelete(Pod pod, boolean unknown) {
+                    deleted.add(pod.getMetadata().getName());
+                  }
                 });
   }
 
@@ -71,10 +97,18 @@ public final class KwokContainerPlayer implements AutoCloseable {
     return Map.copyOf(nodes);
   }
 
+  /** Pods whose played container has not ended yet. */
+  public Set<String> playing() {
+    Set<String> running = new java.util.TreeSet<>(played);
+    running.removeAll(exits.keySet());
+    return running;
+  }
+
   private void play(Pod pod) {
+    String name = pod.getMetadata().getName();
     int exit;
     try {
-      exit = container.applyAsInt(pod);
+      exit = container.play(pod, () -> closed || deleted.contains(name));
     } catch (RuntimeException e) {
       e.printStackTrace();
       exit = 2;
@@ -116,9 +150,22 @@ public final class KwokContainerPlayer implements AutoCloseable {
     return annotations == null ? null : annotations.get("testenv.starlingx.org/outcome");
   }
 
+  /**
+   * Stops playing: every played container is told to stop, and is waited for (at most a minute), so
+   * nothing it runs outlives the test.
+   */
   @Override
   public void close() {
+    closed = true;
     informer.close();
-    kubelet.shutdownNow();
+    kubelet.shutdown();
+    try {
+      if (!kubelet.awaitTermination(1, TimeUnit.MINUTES)) {
+        kubelet.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      kubelet.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }
