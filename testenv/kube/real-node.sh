@@ -22,7 +22,10 @@
 #   cgroupfs, the local pause image, the testenv registry as a plain-HTTP registry.
 # - KubeletConfiguration: cgroupfs, failCgroupV1: false (the machine has cgroup v1 with a unified
 #   mount), failSwapOn: false, a taint and a label so only pods that ask for it land here,
-#   anonymous access off (x509 from the cluster CA, webhook authorisation).
+#   anonymous access off (x509 from the cluster CA, webhook authorisation), image garbage
+#   collection off (imageGCHighThresholdPercent: 100): the pause image is imported, not pullable,
+#   and Debian 12's containerd 1.6 does not pin the sandbox image, so on a full disk the kubelet
+#   deleted it and no pod could start until the next `up` (seen on the shared development machine).
 # - an apt caching proxy (Debian's apt-cacher-ng, its own config and cache under
 #   $kube_home/apt-proxy) on the bridge address, port STX_KUBE_APT_PROXY_PORT (24142): the one way
 #   pods reach a Debian mirror. ForceManaged: it fetches only from Debian mirrors it knows
@@ -440,7 +443,7 @@ evictionHard:
   nodefs.available: 2%
   nodefs.inodesFree: 2%
   imagefs.available: 2%
-imageGCHighThresholdPercent: 95
+imageGCHighThresholdPercent: 100
 imageGCLowThresholdPercent: 90
 serializeImagePulls: false
 EOF

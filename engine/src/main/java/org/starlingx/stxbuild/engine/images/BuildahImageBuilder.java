@@ -90,6 +90,7 @@ public final class BuildahImageBuilder {
     } finally {
       CommandRunner.run(storage, buildah("rm", container));
     }
+    pruneReplaced();
   }
 
   /**
@@ -119,6 +120,26 @@ public final class BuildahImageBuilder {
     } finally {
       CommandRunner.run(storage, buildah("rm", container));
     }
+    pruneReplaced();
+  }
+
+  /**
+   * Removes the images a new commit took the tag from: they have no name left, nothing builds on
+   * them, and in this store (vfs: a full copy per image) each would keep 0.5-0.8 GB on the disk for
+   * every rebuild of the project's images.
+   */
+  private void pruneReplaced() {
+    CommandRunner.run(storage, buildah("rmi", "--prune"));
+  }
+
+  /** The images of this store that no tag names (left by rebuilding a tag, until pruned). */
+  List<String> untaggedImages() {
+    String out =
+        CommandRunner.run(
+                storage, buildah("images", "--quiet", "--no-trunc", "--filter", "dangling=true"))
+            .output()
+            .strip();
+    return out.isEmpty() ? List.of() : List.of(out.split("\\s+"));
   }
 
   /** Whether this store holds image {@code tag} (built before: a cached layer to build on). */

@@ -56,6 +56,29 @@ class BuildahImageBuilderIT {
   }
 
   @Test
+  void rebuildingATagLeavesNoUntaggedImageBehind() throws Exception {
+    BuildahImageBuilder builder = new BuildahImageBuilder(work.resolve("storage"));
+    Path rootfs = Files.createDirectories(work.resolve("rootfs/etc"));
+    Path payload = Files.createDirectories(work.resolve("payload/opt"));
+    for (int round = 1; round <= 2; round++) {
+      // Different content each time, as a rebuild of the project's images after a change.
+      Files.writeString(rootfs.resolve("os-release"), "ID=stx-test-base-" + round + "\n");
+      builder.baseFromDirectory(work.resolve("rootfs"), "localhost/stx-base:1");
+      Files.writeString(payload.resolve("tool.txt"), "round " + round + "\n");
+      builder.imageFromDirectory(
+          "localhost/stx-base:1",
+          work.resolve("payload"),
+          "/",
+          Map.of(),
+          List.of(),
+          "localhost/stx-tool:1");
+    }
+    assertThat(builder.untaggedImages()).as("images left without a tag").isEmpty();
+    assertThat(builder.has("localhost/stx-base:1")).isTrue();
+    assertThat(builder.has("localhost/stx-tool:1")).isTrue();
+  }
+
+  @Test
   void aBadTagIsRefusedBeforeAnythingRuns() {
     assertThatThrownBy(() -> new ImageBuildRequest(work, "Dockerfile", "Bad Tag!", Map.of()))
         .hasMessageContaining("image tag 'Bad Tag!'");
