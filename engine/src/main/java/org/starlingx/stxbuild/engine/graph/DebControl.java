@@ -15,8 +15,21 @@ import java.util.Map;
  * @param binaries the binary packages, with their architecture
  */
 public record DebControl(String source, List<Relation> buildDepends, List<Binary> binaries) {
-  /** One binary package paragraph. */
-  public record Binary(String name, String architecture) {}
+  /**
+   * One binary package paragraph.
+   *
+   * @param depends its Depends and Pre-Depends: an in-tree build-dep installed for a build pulls
+   *     these in too (StarlingX's dsc_depend.py follows them to order builds)
+   */
+  public record Binary(String name, String architecture, List<Relation> depends) {
+    public Binary {
+      depends = List.copyOf(depends);
+    }
+
+    public Binary(String name, String architecture) {
+      this(name, architecture, List.of());
+    }
+  }
 
   public static DebControl read(Path file) {
     try {
@@ -44,7 +57,11 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
       if (name == null) {
         throw new IllegalArgumentException(where + ": a binary paragraph has no 'Package:'");
       }
-      binaries.add(new Binary(name, paragraph.getOrDefault("architecture", "any")));
+      binaries.add(
+          new Binary(
+              name,
+              paragraph.getOrDefault("architecture", "any"),
+              runtimeDepends(paragraph, where)));
     }
     return new DebControl(
         sourceParagraph.get("source"), List.copyOf(depends), List.copyOf(binaries));
@@ -96,6 +113,25 @@ public record DebControl(String source, List<Relation> buildDepends, List<Binary
   }
 
   /** Build-Depends, Build-Depends-Indep and Build-Depends-Arch of a source paragraph, together. */
+  /**
+   * Depends and Pre-Depends of a binary paragraph. Not a reason to refuse the package when
+   * unparsable: they only add build-order edges, so such a paragraph keeps none (as before).
+   */
+  private static List<Relation> runtimeDepends(Map<String, String> paragraph, String where) {
+    List<Relation> depends = new ArrayList<>();
+    for (String field : List.of("pre-depends", "depends")) {
+      String value = paragraph.get(field);
+      if (value != null) {
+        try {
+          depends.addAll(Relation.parseList(value, where + ": " + field));
+        } catch (IllegalArgumentException e) {
+          return List.of();
+        }
+      }
+    }
+    return depends;
+  }
+
   private static List<Relation> buildDepends(Map<String, String> paragraph, String where) {
     List<Relation> depends = new ArrayList<>();
     for (String field : List.of("build-depends", "build-depends-indep", "build-depends-arch")) {

@@ -47,12 +47,15 @@ public final class PackageGraph {
             }
           }
         });
+    Map<String, DebControl.Binary> binaryParagraphs = new HashMap<>();
+    sources.values().forEach(c -> c.binaries().forEach(b -> binaryParagraphs.put(b.name(), b)));
     Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
     Map<String, Set<String>> external = new LinkedHashMap<>();
     sources.forEach(
         (source, control) -> {
           Set<String> inTree = new TreeSet<>();
           Set<String> outside = new TreeSet<>();
+          Set<String> inTreeBinaries = new TreeSet<>();
           for (Relation relation : control.buildDepends()) {
             // The first applicable alternative produced in the tree, else the relation is
             // satisfied from outside (as apt would pick the first installable one).
@@ -65,6 +68,7 @@ public final class PackageGraph {
               firstApplicable = firstApplicable == null ? alternative.name() : firstApplicable;
               if (producer.containsKey(alternative.name())) {
                 chosen = producer.get(alternative.name());
+                inTreeBinaries.add(alternative.name());
                 break;
               }
             }
@@ -74,12 +78,49 @@ public final class PackageGraph {
               outside.add(firstApplicable);
             }
           }
+          // An installed in-tree build-dep brings its in-tree runtime dependencies (Depends,
+          // Pre-Depends, transitively): those sources are needed first too, as StarlingX's
+          // dsc_depend.py orders them (update's software: python3-fm-api Depends: fm-common).
+          inTree.addAll(runtimeProducers(binaryParagraphs, producer, inTreeBinaries, source, arch));
           dependsOn.put(source, inTree);
           external.put(source, outside);
         });
     PackageGraph graph = new PackageGraph(dependsOn, external, producer);
     graph.topologicalOrder();
     return graph;
+  }
+
+  /**
+   * Sources producing the in-tree runtime dependencies of the in-tree build-dep binaries {@code
+   * installed}, followed transitively (every alternative, as dsc_depend.py's get_runtime_depends).
+   */
+  private static Set<String> runtimeProducers(
+      Map<String, DebControl.Binary> binaries,
+      Map<String, String> producer,
+      Set<String> installed,
+      String source,
+      String arch) {
+    Set<String> found = new TreeSet<>();
+    Set<String> seen = new java.util.HashSet<>(installed);
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(installed);
+    while (!todo.isEmpty()) {
+      DebControl.Binary binary = binaries.get(todo.pop());
+      if (binary == null) {
+        continue;
+      }
+      for (Relation relation : binary.depends()) {
+        for (Relation.Alternative alternative : relation.alternatives()) {
+          String other = producer.get(alternative.name());
+          if (other != null && alternative.appliesTo(arch) && seen.add(alternative.name())) {
+            todo.add(alternative.name());
+            if (!other.equals(source)) {
+              found.add(other);
+            }
+          }
+        }
+      }
+    }
+    return found;
   }
 
   public Set<String> sources() {

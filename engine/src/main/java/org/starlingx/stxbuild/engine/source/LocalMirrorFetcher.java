@@ -50,7 +50,13 @@ public final class LocalMirrorFetcher implements SourceFetcher {
       return Outcome.FETCHED;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot fetch " + download.fileName() + " from " + upstream(download), e);
+          "cannot fetch "
+              + download.fileName()
+              + " from "
+              + upstream(download)
+              + ": "
+              + FetchFailure.reason(upstream(download), e),
+          e);
     }
   }
 
@@ -97,7 +103,13 @@ public final class LocalMirrorFetcher implements SourceFetcher {
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot fetch " + fileName + " from " + rewrites.apply(url) + ": " + e.getMessage(), e);
+          "cannot fetch "
+              + fileName
+              + " from "
+              + rewrites.apply(url)
+              + ": "
+              + FetchFailure.reason(rewrites.apply(url), e),
+          e);
     }
   }
 }

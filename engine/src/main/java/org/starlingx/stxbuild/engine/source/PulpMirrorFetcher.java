@@ -77,7 +77,13 @@ public final class PulpMirrorFetcher implements SourceFetcher {
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot fetch " + fileName + " from " + rewrites.apply(url) + ": " + e.getMessage(), e);
+          "cannot fetch "
+              + fileName
+              + " from "
+              + rewrites.apply(url)
+              + ": "
+              + FetchFailure.reason(rewrites.apply(url), e),
+          e);
     }
   }
 }

@@ -402,13 +402,34 @@ public final class SourcePackagePreparer {
     }
   }
 
-  private static String format(Path srcdir) {
-    return CommandRunner.run(
-            srcdir.getParent(),
-            List.of("dpkg-source", "--print-format", srcdir.getFileName().toString()),
-            DPKG_ENV)
-        .output()
-        .strip();
+  /**
+   * The source format, as debrepack's {@code dpkg-source --print-format} reads it: standard output
+   * only. dpkg-source warns on standard error about a badly formatted changelog (integ's pynetlink
+   * for trixie: a trailer line without its leading space); read together with the format, the
+   * warning made a 3.0 (quilt) package look like another format, so its patches were applied with
+   * patch(1) instead of added to the series and dpkg-source -b refused the changed upstream files.
+   */
+  static String format(Path srcdir) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder("dpkg-source", "--print-format", srcdir.getFileName().toString())
+            .directory(srcdir.getParent().toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(DPKG_ENV);
+    Process process = builder.start();
+    String value = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (process.waitFor() != 0 || value.isBlank()) {
+        throw new SourceLayoutException(
+            srcdir.resolve("debian")
+                + ": dpkg-source --print-format could not tell the source format"
+                + " (expected a readable debian/changelog and debian/source/format)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceLayoutException(srcdir + ": interrupted while reading its source format");
+    }
+    return value.strip();
   }
 
   private static List<String> series(Path series) throws IOException {

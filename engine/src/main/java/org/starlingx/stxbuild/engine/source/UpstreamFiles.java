@@ -26,20 +26,26 @@ public final class UpstreamFiles {
       Files.copy(Path.of(url), target, StandardCopyOption.REPLACE_EXISTING);
       return;
     }
+    HttpResponse<InputStream> response;
     try {
-      HttpResponse<InputStream> response =
+      response =
           HTTP.send(
               HttpRequest.newBuilder(url).timeout(Duration.ofMinutes(10)).build(),
               HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        if (response.statusCode() != 200) {
-          throw new IOException("HTTP " + response.statusCode() + " from " + url);
-        }
-        Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
-      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching " + url, e);
+    } catch (IOException e) {
+      // The HTTP client's exceptions often have no message ("null" to the user): say what failed.
+      throw FetchFailure.of(url, e);
+    }
+    try (InputStream body = response.body()) {
+      if (response.statusCode() != 200) {
+        throw new IOException("HTTP " + response.statusCode() + " from " + url);
+      }
+      Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw e.getMessage() == null ? FetchFailure.of(url, e) : e;
     }
   }
 }

@@ -60,8 +60,10 @@ class PackageGraphTest {
     }
     PackageGraph graph = PackageGraph.of(sources, "amd64");
     assertThat(sources).hasSize(10);
+    // stx-sample-cli's binary Depends on python3-stx-sample: installing it needs that one too
     assertThat(graph.dependsOn("stx-sample-platform"))
-        .containsExactlyInAnyOrder("stx-hello", "stx-sample-cli", "stx-sample-config");
+        .containsExactlyInAnyOrder(
+            "stx-hello", "stx-sample-cli", "stx-sample-config", "python3-stx-sample");
     assertThat(graph.dependsOn("stx-sample-cli")).containsExactly("python3-stx-sample");
     assertThat(graph.dependsOn("stx-sample-kmod-rt")).containsExactly("libstxsample");
     assertThat(graph.topologicalOrder())

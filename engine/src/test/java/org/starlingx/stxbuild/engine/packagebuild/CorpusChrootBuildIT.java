@@ -83,18 +83,24 @@ class CorpusChrootBuildIT {
     ChrootCache cache = new ChrootCache(ChrootCache.defaultRoot(), Duration.ofDays(7));
     ChrootBuildOptions base = ChrootBuildOptions.of(codename);
 
-    // A view of the tree whose package lists hold only what the reader accepts, one by one.
+    // A view of the tree laid out as StarlingX's (<view>/cgcs-root/stx/<repo>, so
+    // ${MY_REPO}/stx/...
+    // paths of GITREVCOUNT and of hooks resolve) whose package lists hold only what the reader
+    // accepts, probed one listed directory at a time: while a repository is probed its list is the
+    // only one in the view; every accepted list is written once all are probed.
     Path view = work.resolve("view-" + codename);
+    Path viewStx = view.resolve("cgcs-root/stx");
+    org.starlingx.stxbuild.engine.files.FileTrees.delete(view);
+    Files.createDirectories(viewStx);
     List<Row> rows = new ArrayList<>();
     Map<String, String> dirOfPackage = new LinkedHashMap<>();
+    Map<Path, List<String>> acceptedLists = new LinkedHashMap<>();
     for (String repo : repos) {
       Path original = stx.resolve(repo);
-      Path repoView = view.resolve(repo);
-      // A copy, not links: preparing a package whose src_path is "." removes debian/ from its
-      // copy, which through a link would be the original.
-      org.starlingx.stxbuild.engine.files.FileTrees.delete(repoView);
-      Files.createDirectories(view);
-      CommandRunner.run(view, List.of("cp", "-a", original.toString(), repoView.toString()));
+      Path repoView = viewStx.resolve(repo);
+      // A copy (cp -a keeps .git, which GITREVCOUNT counts), not links: preparing a package whose
+      // src_path is "." removes debian/ from its copy, which through a link would be the original.
+      CommandRunner.run(viewStx, List.of("cp", "-a", original.toString(), repoView.toString()));
       try (Stream<Path> entries = Files.list(repoView)) {
         for (Path entry : entries.toList()) {
           if (entry.getFileName().toString().matches("debian_(.+_)?pkg_dirs(_.+)?")) {
@@ -110,13 +116,13 @@ class CorpusChrootBuildIT {
         }
         Files.writeString(list, dir + "\n");
         try {
-          var read = StxSourceTree.open(repoView).recipes(codename, "std").get(0);
+          var read = tree(view).recipes(codename, "std").get(0);
           if (IN_TREE_ONLY.contains(repo) && read.kind() != RecipeKind.IN_TREE) {
             continue;
           }
           PackageBuild probe =
               new PackageBuild(
-                  StxSourceTree.open(repoView),
+                  tree(view),
                   null,
                   new LocalMirrorFetcher(work.resolve("mirror"), Map.of()),
                   null,
@@ -127,10 +133,16 @@ class CorpusChrootBuildIT {
           accepted.add(dir);
           dirOfPackage.put(name, repo + "/" + dir);
         } catch (RuntimeException e) {
-          rows.add(new Row(repo, dir, "", "refused by reader (issue 13)", oneLine(e.getMessage())));
+          rows.add(
+              new Row(
+                  repo, dir, "", "refused by reader", oneLine(relativeTo(view, e.getMessage()))));
         }
       }
-      Files.writeString(list, String.join("\n", accepted) + "\n");
+      Files.delete(list);
+      acceptedLists.put(list, accepted);
+    }
+    for (var accepted : acceptedLists.entrySet()) {
+      Files.writeString(accepted.getKey(), String.join("\n", accepted.getValue()) + "\n");
     }
 
     // -Dstx.corpus.seedMin=N: the chroot also holds every Debian build-dep at least N packages of
@@ -140,7 +152,7 @@ class CorpusChrootBuildIT {
     if (seedMin > 0) {
       var controls =
           new PackageBuild(
-                  StxSourceTree.open(view),
+                  tree(view),
                   null,
                   new LocalMirrorFetcher(work.resolve("mirror"), Map.of()),
                   null,
@@ -172,7 +184,7 @@ class CorpusChrootBuildIT {
         };
     PackageBuild build =
         new PackageBuild(
-            StxSourceTree.open(view),
+            tree(view),
             new LocalPackageRepository(work.resolve("repo-" + codename), List.of("amd64"), null),
             new LocalMirrorFetcher(work.resolve("mirror"), Map.of()),
             timed,
@@ -218,7 +230,7 @@ class CorpusChrootBuildIT {
               where.substring(where.indexOf('/') + 1),
               result.id(),
               result.state().name().toLowerCase(),
-              oneLine(reason)));
+              oneLine(relativeTo(view, reason))));
     }
     StringBuilder md = new StringBuilder();
     md.append("## ").append(codename).append("\n\n");
@@ -260,6 +272,18 @@ class CorpusChrootBuildIT {
     Files.writeString(table, md.toString(), StandardCharsets.UTF_8);
     System.out.println(md);
     assertThat(outcome.report().results()).isNotEmpty();
+  }
+
+  /**
+   * The view read as {@code stx-build} reads a tree: its root holds cgcs-root; no host variables.
+   */
+  private static StxSourceTree tree(Path view) {
+    return StxSourceTree.open(view, Map.of());
+  }
+
+  /** A message with the work directory's absolute prefix taken off (the table stays readable). */
+  private static String relativeTo(Path view, String message) {
+    return message == null ? "" : message.replace(view.getParent().toString() + "/", "");
   }
 
   private static BuildSettings settings(String codename) {
