@@ -157,16 +157,20 @@ public final class PulpDeb {
 
   /** The href of the package content whose file has this sha256, if Pulp has one. */
   public Optional<String> findPackage(String sha256) {
-    String known = packageHrefs.get(sha256);
-    if (known != null) {
-      return Optional.of(known);
-    }
-    Optional<String> found =
-        http.list(PACKAGES, Map.of("sha256", sha256, "fields", "pulp_href")).stream()
-            .findFirst()
-            .map(node -> node.path("pulp_href").asText());
-    found.ifPresent(href -> remember(sha256, href));
-    return found;
+    return http.list(PACKAGES, Map.of("sha256", sha256, "fields", "pulp_href")).stream()
+        .findFirst()
+        .map(node -> node.path("pulp_href").asText());
+  }
+
+  /**
+   * The href of a package a build record found by this client names (the record's lookup returned
+   * it), else asks Pulp as {@link #findPackage} does. Only for adding a just-found record's files:
+   * whether Pulp still has a file is always asked ({@link #findPackage}), as retention may have
+   * removed it since.
+   */
+  public Optional<String> recordedPackage(String sha256) {
+    String named = packageHrefs.get(sha256);
+    return named != null ? Optional.of(named) : findPackage(sha256);
   }
 
   /** Creates package content from an artifact Pulp already holds; returns the content href. */

@@ -165,7 +165,7 @@ final class PulpRepoSession implements RepoSession {
   public boolean addExisting(List<BuildRecord.Deb> debs) {
     List<String> content = new ArrayList<>();
     for (BuildRecord.Deb deb : debs) {
-      Optional<String> held = pulp.deb().findPackage(deb.sha256());
+      Optional<String> held = pulp.deb().recordedPackage(deb.sha256());
       if (held.isEmpty()) {
         return false;
       }
