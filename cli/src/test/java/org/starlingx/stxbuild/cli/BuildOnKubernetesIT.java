@@ -125,9 +125,10 @@ class BuildOnKubernetesIT {
       }
       System.out.println("node per package: " + nodeOf);
       assertThat(nodeOf).as(run.out()).hasSize(packages);
-      // The scheduler spread the build's pods: the real node ran some for real, KWOK nodes the
-      // others (played).
-      assertThat(nodeOf.values()).contains(node.name()).anyMatch(n -> n.startsWith("stx-node-"));
+      // The scheduler spread the build's pods over several nodes; which ones is its choice (a
+      // CI run got stx-node-1, stx-node-2, stx-node-1): a pod on the real node runs for real, the
+      // others are played. Real containers building are RealNodeBuildOnKubernetesIT's proof.
+      assertThat(java.util.Set.copyOf(nodeOf.values())).as(run.out()).hasSizeGreaterThan(1);
       long played = nodeOf.values().stream().filter(n -> !n.equals(node.name())).count();
       assertThat(player.exits().values()).as(run.out()).hasSize((int) played).containsOnly(0);
     }
