@@ -410,26 +410,18 @@ public final class SourcePackagePreparer {
    * patch(1) instead of added to the series and dpkg-source -b refused the changed upstream files.
    */
   static String format(Path srcdir) throws IOException {
-    ProcessBuilder builder =
-        new ProcessBuilder("dpkg-source", "--print-format", srcdir.getFileName().toString())
-            .directory(srcdir.getParent().toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    builder.environment().putAll(DPKG_ENV);
-    Process process = builder.start();
-    String value = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    try {
-      if (process.waitFor() != 0 || value.isBlank()) {
-        throw new SourceLayoutException(
-            srcdir.resolve("debian")
-                + ": dpkg-source --print-format could not tell the source format"
-                + " (expected a readable debian/changelog and debian/source/format)");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SourceLayoutException(srcdir + ": interrupted while reading its source format");
+    String value =
+        dpkgStandardOutput(
+            srcdir.getParent(),
+            List.of("dpkg-source", "--print-format", srcdir.getFileName().toString()),
+            srcdir + ": interrupted while reading its source format");
+    if (value == null) {
+      throw new SourceLayoutException(
+          srcdir.resolve("debian")
+              + ": dpkg-source --print-format could not tell the source format"
+              + " (expected a readable debian/changelog and debian/source/format)");
     }
-    return value.strip();
+    return value;
   }
 
   private static List<String> series(Path series) throws IOException {
@@ -444,23 +436,37 @@ public final class SourcePackagePreparer {
 
   /** One field of the changelog's top entry (its warnings, on stderr, are not part of it). */
   private static String changelogField(Path changelog, String field) throws IOException {
+    String value =
+        dpkgStandardOutput(
+            changelog.getParent(),
+            List.of("dpkg-parsechangelog", "-l", changelog.toString(), "--show-field", field),
+            changelog + ": interrupted while reading it");
+    if (value == null) {
+      throw new SourceLayoutException(changelog + ": no '" + field + "' in its top entry");
+    }
+    return value;
+  }
+
+  /**
+   * What a dpkg tool prints on standard output, stripped; null when it fails or prints nothing. Its
+   * standard error (warnings about the changelog's form) is not part of the answer.
+   */
+  private static String dpkgStandardOutput(Path dir, List<String> command, String interrupted)
+      throws IOException {
     ProcessBuilder builder =
-        new ProcessBuilder("dpkg-parsechangelog", "-l", changelog.toString(), "--show-field", field)
-            .directory(changelog.getParent().toFile())
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(DPKG_ENV);
     Process process = builder.start();
     String value = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
-      if (process.waitFor() != 0 || value.isBlank()) {
-        throw new SourceLayoutException(changelog + ": no '" + field + "' in its top entry");
-      }
+      return process.waitFor() != 0 || value.isBlank() ? null : value.strip();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SourceLayoutException(changelog + ": interrupted while reading it");
+      throw new SourceLayoutException(interrupted);
     }
-    return value.strip();
   }
 
   private static void run(Path dir, List<String> argv, PackageRecipe recipe, String what) {
